@@ -1,0 +1,24 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database } from './database.ts';
+import * as foundation from './migrations/0001_foundation.ts';
+
+/**
+ * The one migration set, for both databases. Listed here rather than read
+ * from a folder so that it works the same from source, tests and bundles.
+ */
+function migrations(database: Database): Record<string, Migration> {
+  const bind = (m: { up: (db: never, d: Database['dialect']) => Promise<void> }): Migration => ({
+    up: (db) => m.up(db as never, database.dialect),
+  });
+  return { '0001_foundation': bind(foundation) };
+}
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(migrations(database)) },
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,55 @@
+import type { OrgKind } from '../org/org-kinds.ts';
+
+/** The roles a user can hold, each at one org unit (the system administrator at the root). */
+export const ROLES = [
+  'system_admin',
+  'city_admin',
+  'district_admin',
+  'street_admin',
+  'community_admin',
+  'grid_worker',
+  'team_member',
+  'checkpoint_volunteer',
+  'enterprise_contact',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a role may do; every service checks one of these before it acts. */
+export const PERMISSIONS = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read'];
+const FIELD: readonly Permission[] = ['org.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: ADMIN,
+  city_admin: ADMIN,
+  district_admin: ADMIN,
+  street_admin: ADMIN,
+  community_admin: ADMIN,
+  grid_worker: FIELD,
+  team_member: FIELD,
+  checkpoint_volunteer: FIELD,
+  enterprise_contact: FIELD,
+};
+
+/** The levels at which each role can be granted; null is the root. */
+export const ROLE_LEVELS: Record<Role, readonly (OrgKind | null)[]> = {
+  system_admin: [null],
+  city_admin: ['province', 'city'],
+  district_admin: ['district'],
+  street_admin: ['street'],
+  community_admin: ['community'],
+  grid_worker: ['group', 'grid'],
+  team_member: ['community', 'group', 'grid'],
+  checkpoint_volunteer: ['community', 'group', 'grid'],
+  enterprise_contact: ['community'],
+};
+
+export function roleFitsLevel(role: Role, kind: OrgKind | null): boolean {
+  return ROLE_LEVELS[role].includes(kind);
+}
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

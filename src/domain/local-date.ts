@@ -1,0 +1,23 @@
+/** Calendar days of the work are Asia/Shanghai days, whatever the server's time zone. */
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant. */
+export function shanghaiDate(at: Date = new Date()): string {
+  return shanghaiDay.format(at);
+}
+
+/** True when a unit valid from `from` until (excluding) `to` is in force on `day`. */
+export function isInForce(day: string, from: string, to: string | null): boolean {
+  return from <= day && (to === null || day < to);
+}
+
+/** The UTC instant (ISO) at which the Shanghai day `day` + `addDays` begins. China has no DST: UTC+8. */
+export function shanghaiMidnightUtc(day: string, addDays = 0): string {
+  const t = Date.parse(`${day}T00:00:00+08:00`) + addDays * 86_400_000;
+  return new Date(t).toISOString();
+}

@@ -1,0 +1,46 @@
+/**
+ * The one catalogue of errors the API can answer with. Each has a stable code
+ * (the web turns it into a message too) and an HTTP status; the message is
+ * `errors.<CODE>` in the translation files.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  RATE_LIMITED: 429,
+  FORBIDDEN: 403,
+  CROSS_SITE_REQUEST: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  WRONG_PASSWORD: 400,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+  MOBILE_TAKEN: 409,
+  CODE_TAKEN: 409,
+  CODE_FORMAT: 400,
+  CODE_NOT_UNDER_PARENT: 400,
+  ORG_NESTING: 400,
+  UNIT_DISSOLVED: 400,
+  ROLE_LEVEL: 400,
+  CANNOT_MANAGE_USER: 403,
+  SELF_DISABLE: 400,
+  ID_CONFLICT: 409,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: { field?: string; params?: Record<string, string | number> } = {},
+  ) {
+    super(code);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/** Out of scope and absent look the same, so ids of other grids cannot be probed. */
+export const notFound = (): AppError => new AppError('NOT_FOUND');

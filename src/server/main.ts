@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { buildApp } from './app.ts';
+import { bootstrapFirstAdmin } from './modules/users/bootstrap.ts';
+
+export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
+
+/** Starts Linli: migrate, make the first administrator if there is none, listen. */
+export async function serve(config: Config): Promise<void> {
+  const database = openDatabase(config);
+  const applied = await migrateToLatest(database);
+  const { app } = await buildApp({
+    database,
+    config,
+    webRoot: WEB_ROOT,
+    logger: { level: config.logLevel },
+    https: config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined,
+  });
+  if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+  const admin = await bootstrapFirstAdmin(database);
+  if (admin) printFirstAdmin(admin);
+
+  const close = async () => {
+    await app.close();
+    await database.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', () => void close());
+
+  await app.listen({ port: config.port, host: config.host });
+  const scheme = config.tls ? 'https' : 'http';
+  const where = config.databaseUrl ? 'PostgreSQL' : config.sqliteFile;
+  console.log(`\nLinli 邻里 is running: ${scheme}://localhost:${config.port}/  (field app: /m/, API docs: /api/docs)\nDatabase: ${where}\n`);
+}
+
+function printFirstAdmin(admin: { username: string; password: string }): void {
+  const line = '='.repeat(64);
+  console.log(`\n${line}\n First start: an administrator was created.\n   username: ${admin.username}\n   one-time password: ${admin.password}\n It is shown only now; you will choose a new password at first sign-in.\n${line}\n`);
+}

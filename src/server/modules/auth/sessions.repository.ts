@@ -1,0 +1,70 @@
+import type { Executor } from '../../../db/kysely-types.ts';
+import type { AssignmentRow, UserRow } from '../users/users.repository.ts';
+
+/** Sessions and sign-in attempts: the state behind the cookie, kept in the database so servers stay stateless. */
+export const sessionsRepository = {
+  async insert(db: Executor, row: { id: string; user_id: string; created_at: string; expires_at: string; user_agent: string | null }): Promise<void> {
+    await db.insertInto('sessions').values(row).execute();
+  },
+
+  /**
+   * The live session's user and current roles, in one round trip: this runs
+   * on every request, so it is one query with a join rather than three.
+   */
+  async findLive(db: Executor, id: string, now: string): Promise<{ user: UserRow; assignments: AssignmentRow[] } | undefined> {
+    const rows = await db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .leftJoin('role_assignments as a', (j) => j.onRef('a.user_id', '=', 'u.id').on('a.valid_to', 'is', null))
+      .select([
+        'u.id', 'u.username', 'u.mobile', 'u.display_name', 'u.password_hash', 'u.must_change_password', 'u.locale',
+        'u.created_at', 'u.updated_at', 'u.disabled_at',
+        'a.id as a_id', 'a.role as a_role', 'a.org_unit_id as a_unit', 'a.org_path as a_path', 'a.valid_from as a_from', 'a.granted_by as a_by',
+      ])
+      .where('s.id', '=', id)
+      .where('s.expires_at', '>', now)
+      .where('u.disabled_at', 'is', null)
+      .execute();
+    const first = rows[0];
+    if (!first) return undefined;
+    const user: UserRow = {
+      id: first.id, username: first.username, mobile: first.mobile, display_name: first.display_name,
+      password_hash: first.password_hash, must_change_password: first.must_change_password, locale: first.locale,
+      created_at: first.created_at, updated_at: first.updated_at, disabled_at: first.disabled_at,
+    };
+    const assignments = rows.flatMap((r): AssignmentRow[] =>
+      r.a_id === null || r.a_role === null || r.a_path === null || r.a_from === null
+        ? []
+        : [{ id: r.a_id, user_id: user.id, role: r.a_role, org_unit_id: r.a_unit, org_path: r.a_path, valid_from: r.a_from, valid_to: null, granted_by: r.a_by }],
+    );
+    return { user, assignments };
+  },
+
+  async delete(db: Executor, id: string): Promise<void> {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+  },
+
+  async deleteOthers(db: Executor, userId: string, keepId: string): Promise<void> {
+    await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepId).execute();
+  },
+
+  async deleteExpired(db: Executor, now: string): Promise<void> {
+    await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  },
+
+  async attempts(db: Executor, key: string): Promise<{ window_start: string; failures: number } | undefined> {
+    return db.selectFrom('login_attempts').select(['window_start', 'failures']).where('key', '=', key).executeTakeFirst();
+  },
+
+  async saveAttempts(db: Executor, key: string, windowStart: string, failures: number): Promise<void> {
+    await db
+      .insertInto('login_attempts')
+      .values({ key, window_start: windowStart, failures })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ window_start: windowStart, failures }))
+      .execute();
+  },
+
+  async clearAttempts(db: Executor, key: string): Promise<void> {
+    await db.deleteFrom('login_attempts').where('key', '=', key).execute();
+  },
+};

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../../../db/database.ts';
+import { hashPassword, oneTimePassword } from '../../../domain/access/password.ts';
+import type { Actor } from '../../actor.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { orgRepository } from '../org/org.repository.ts';
+import { createUnit } from '../org/org.service.ts';
+import { usersRepository } from '../users/users.repository.ts';
+import { DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
+
+/** The same key always gives the same id, so the same seed gives the same data on any machine. */
+export function demoId(key: string): string {
+  const h = createHash('sha256').update(`linli-demo:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface DemoResult {
+  unitsCreated: number;
+  usersCreated: number;
+  password: string;
+  passwordWasGenerated: boolean;
+}
+
+/**
+ * Loads the demo: the two communities' hierarchy and one user per role and
+ * unit. Running it again adds only what is missing. Later capabilities add
+ * their parts here (households come with the ledger).
+ */
+export async function loadDemo(database: Database, actor: Actor, password?: string): Promise<DemoResult> {
+  const demoPassword = password ?? oneTimePassword(12);
+  const hash = await hashPassword(demoPassword);
+  const { db } = database;
+  return db.transaction().execute(async (trx) => {
+    let unitsCreated = 0;
+    for (const u of DEMO_UNITS) {
+      if (await orgRepository.findByCode(trx, u.code)) continue;
+      const parent = u.parent ? await orgRepository.findByCode(trx, u.parent) : undefined;
+      await createUnit(trx, actor, {
+        id: demoId(`unit:${u.code}`),
+        parentId: parent?.id ?? null,
+        kind: u.kind,
+        code: u.code,
+        name: u.name,
+        validFrom: u.validFrom ?? '2000-01-01',
+        validTo: u.validTo ?? null,
+      });
+      unitsCreated++;
+    }
+    let usersCreated = 0;
+    const now = new Date().toISOString();
+    for (const [i, u] of DEMO_USERS.entries()) {
+      if (await usersRepository.findByUsername(trx, u.username)) continue;
+      const unit = await orgRepository.findByCode(trx, u.unit);
+      if (!unit) throw new Error(`demo unit ${u.unit} missing`);
+      const id = demoId(`user:${u.username}`);
+      await usersRepository.insert(trx, {
+        // Numbers of the 13900000xxx series: made up, but shaped like real ones so masking shows.
+        id, username: u.username, mobile: `139${String(i + 1).padStart(8, '0')}`, display_name: u.displayName, password_hash: hash,
+        must_change_password: 0, locale: 'zh-CN', created_at: now, updated_at: now, disabled_at: null,
+      });
+      await usersRepository.insertAssignment(trx, {
+        id: demoId(`role:${u.username}`), user_id: id, role: u.role, org_unit_id: unit.id, org_path: unit.path,
+        valid_from: now, valid_to: null, granted_by: null,
+      });
+      await recordAudit(trx, actor, actor.grants[0] ?? null, {
+        action: 'users.create', entityType: 'user', entityId: id, path: unit.path,
+        after: { username: u.username, displayName: u.displayName, roles: [`${u.role}@${unit.path}`], demo: true },
+      });
+      usersCreated++;
+    }
+    return { unitsCreated, usersCreated, password: demoPassword, passwordWasGenerated: password === undefined };
+  });
+}

@@ -1,0 +1,20 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { auditService } from './modules/audit/audit.service.ts';
+import { authService } from './modules/auth/auth.service.ts';
+import { healthService } from './modules/health/health.service.ts';
+import { orgService } from './modules/org/org.service.ts';
+import { usersService } from './modules/users/users.service.ts';
+
+/** The application's services, bound to one database; routes, CLI and tests all use these. */
+export function createServices(database: Database, config: Pick<Config, 'sessionHours'>) {
+  return {
+    health: healthService(database),
+    auth: authService(database, { sessionHours: config.sessionHours }),
+    org: orgService(database),
+    users: usersService(database),
+    audit: auditService(database),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
