@@ -1,0 +1,41 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enCommon from '../../i18n/locales/en/common.json';
+import enConsole from '../../i18n/locales/en/console.json';
+import enField from '../../i18n/locales/en/field.json';
+import enServer from '../../i18n/locales/en/server.json';
+import zhCommon from '../../i18n/locales/zh-CN/common.json';
+import zhConsole from '../../i18n/locales/zh-CN/console.json';
+import zhField from '../../i18n/locales/zh-CN/field.json';
+import zhServer from '../../i18n/locales/zh-CN/server.json';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'linli.language';
+
+/** The language chosen on this device before sign-in; Chinese unless English was picked. */
+export function storedLanguage(): Language {
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+export async function changeLanguage(lang: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, lang);
+  document.documentElement.lang = lang;
+  await i18n.changeLanguage(lang);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer },
+    en: { common: enCommon, console: enConsole, field: enField, server: enServer },
+  },
+  lng: storedLanguage(),
+  fallbackLng: false,
+  ns: ['common', 'console', 'field', 'server'],
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;
