@@ -4,7 +4,7 @@ import type { Executor } from '../../../db/kysely-types.ts';
 import {
   ACCOUNT_LIMIT, ADDRESS_LIMIT, afterFailure, waitBeforeAttempt, type AttemptWindow,
 } from '../../../domain/access/login-throttle.ts';
-import { hashPassword, verifyPassword } from '../../../domain/access/password.ts';
+import { hashPassword, verifyPassword } from '../../security/password.ts';
 import { PERMISSIONS, roleAllows } from '../../../domain/access/roles.ts';
 import type { Grant } from '../../../domain/access/scope.ts';
 import type { Me } from '../../../contract/auth.ts';

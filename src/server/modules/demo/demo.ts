@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../../db/database.ts';
-import { hashPassword, oneTimePassword } from '../../../domain/access/password.ts';
+import { hashPassword, oneTimePassword } from '../../security/password.ts';
 import type { Actor } from '../../actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/database.ts';
-import { hashPassword, oneTimePassword } from '../../../domain/access/password.ts';
+import { hashPassword, oneTimePassword } from '../../security/password.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { ROOT_PATH } from '../../../domain/org/org-path.ts';
 import { recordAudit } from '../audit/audit.service.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/database.ts';
-import { hashPassword, oneTimePassword } from '../../../domain/access/password.ts';
+import { hashPassword, oneTimePassword } from '../../security/password.ts';
 import type { Actor } from '../../actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { usersRepository } from './users.repository.ts';

@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/database.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import { maskMobile } from '../../../domain/access/mask.ts';
-import { hashPassword, oneTimePassword } from '../../../domain/access/password.ts';
+import { hashPassword, oneTimePassword } from '../../security/password.ts';
 import { roleFitsLevel } from '../../../domain/access/roles.ts';
 import { canAnywhere, grantFor, prefixesFor, type Grant } from '../../../domain/access/scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
