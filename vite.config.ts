@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { fieldPwa } from './field-pwa.config.ts';
 
 const web = resolve(import.meta.dirname, 'src/web');
 
@@ -8,7 +9,7 @@ const web = resolve(import.meta.dirname, 'src/web');
 export default defineConfig({
   root: web,
   publicDir: resolve(web, 'public'),
-  plugins: [react()],
+  plugins: [react(), ...fieldPwa()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

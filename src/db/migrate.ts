@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.ts';
 import * as foundation from './migrations/0001_foundation.ts';
 
@@ -14,8 +14,14 @@ function migrations(database: Database): Record<string, Migration> {
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in any schema; name ours, so that
+  // several schemas in one PostgreSQL database (tests, tenants) stay apart.
+  const schema = database.dialect === 'postgres'
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
+    : undefined;
   const migrator = new Migrator({
     db: database.db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: () => Promise.resolve(migrations(database)) },
   });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();

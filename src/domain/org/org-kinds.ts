@@ -43,8 +43,8 @@ const CODE_SHAPE: Partial<Record<OrgKind, { length: number; significant: number 
 export function normaliseCode(kind: OrgKind, code: string): string {
   const shape = CODE_SHAPE[kind];
   const trimmed = code.trim();
-  if (shape === undefined || !/^\d{6,12}$/.test(trimmed)) return trimmed;
-  return trimmed.padEnd(12, '0').slice(0, shape.length);
+  if (shape === undefined || !/^\d{12}$/.test(trimmed)) return trimmed;
+  return trimmed.slice(0, shape.length);
 }
 
 export type CodeProblem = 'codeFormat' | 'codeNotUnderParent';
@@ -59,6 +59,9 @@ export function checkCode(kind: OrgKind, code: string, parent: { kind: OrgKind; 
   if (shape === undefined) return /^[0-9A-Za-z-]{1,40}$/.test(code) ? null : 'codeFormat';
   if (!new RegExp(`^\\d{${shape.length}}$`).test(code)) return 'codeFormat';
   if (shape.length > shape.significant && !code.endsWith('0'.repeat(shape.length - shape.significant))) return 'codeFormat';
+  // The unit's own digits (after its parent's) are never all zeros: 430211000 is no street.
+  const ownFrom = { province: 0, city: 2, district: 4, street: 6, community: 9 }[kind as 'province'];
+  if (/^0+$/.test(code.slice(ownFrom, shape.significant))) return 'codeFormat';
   const parentShape = parent ? CODE_SHAPE[parent.kind] : undefined;
   if (parent && parentShape && !code.startsWith(parent.code.slice(0, parentShape.significant))) return 'codeNotUnderParent';
   return null;

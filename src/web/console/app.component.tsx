@@ -1,0 +1,84 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useMe, hasPermission } from '../shared/session.ts';
+import { AuditPage } from './audit/audit.page.tsx';
+import { ChangePasswordPage } from './auth/change-password.page.tsx';
+import { LoginPage } from './auth/login.page.tsx';
+import { ConsoleLayout } from './layout/console-layout.component.tsx';
+import { OrgTreePage } from './org/org-tree.page.tsx';
+import { OverviewPage } from './overview/overview.page.tsx';
+import { NotAllowed, NotFoundPage } from './shared/not-found.component.tsx';
+import { UsersPage } from './users/users.page.tsx';
+
+const THEME = {
+  token: { colorPrimary: '#1d5fa8', borderRadius: 6 },
+  components: { Layout: { headerBg: '#ffffff', siderBg: '#ffffff' } },
+};
+
+/** The console: antd in the user's language, then the routes behind the sign-in gate. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  useEffect(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+    document.title = `${t('common:appName')} · ${t('console:consoleName')}`;
+  }, [zh, t]);
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={THEME}>
+      <AntApp>
+        <BrowserRouter>
+          <Gate />
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Signed out: only the sign-in page. A temporary password: only the change-password page. */
+function Gate() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Spin size="large" fullscreen tip={t('common:loading')} />;
+  if (me.isError) return <Result status="error" title={t('common:errors.unexpected')} subTitle={me.error.message} />;
+  const user = me.data;
+  if (!user) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to={`/login${redirectQuery(location.pathname + location.search)}`} replace />} />
+      </Routes>
+    );
+  }
+  if (user.mustChangePassword) return <ChangePasswordPage forced />;
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to={nextFrom(location.search)} replace />} />
+      <Route element={<ConsoleLayout me={user} />}>
+        <Route index element={<OverviewPage me={user} />} />
+        <Route path="org" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
+        <Route path="org/:id" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
+        <Route path="users" element={hasPermission(user, 'users.manage') ? <UsersPage me={user} /> : <NotAllowed />} />
+        <Route path="audit" element={hasPermission(user, 'audit.read') ? <AuditPage /> : <NotAllowed />} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function redirectQuery(target: string): string {
+  return target && target !== '/' && !target.startsWith('/login') ? `?next=${encodeURIComponent(target)}` : '';
+}
+
+/** Only a path on this site, never another origin. */
+function nextFrom(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
