@@ -22,10 +22,10 @@ Usage:
   linli help                          this text
 `;
 
-async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (db: Database) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
   const database = openDatabase(loadConfig());
   try {
-    await migrateToLatest(database);
+    if (opts.migrate !== false) await migrateToLatest(database);
     return await fn(database);
   } finally {
     await database.destroy();
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
       await serve(loadConfig());
       return -1;
     case 'migrate': {
-      const applied = await withDatabase((db) => migrateToLatest(db));
+      const applied = await withDatabase((db) => migrateToLatest(db), { migrate: false });
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
       return 0;
     }

@@ -4,12 +4,13 @@ import { columnTypes } from '../dialect.ts';
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   const t = columnTypes(dialect);
+  // Primary keys say NOT NULL explicitly: SQLite would otherwise accept a NULL text key.
   // Byte-order comparison of paths, so prefix ranges use the index (see dialect.ts).
   const pathCollation = dialect === 'postgres' ? sql`collate "C"` : sql``;
 
   await db.schema
     .createTable('org_units')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('parent_id', 'text', (c) => c.references('org_units.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull().unique())
@@ -24,7 +25,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
 
   await db.schema
     .createTable('users')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('mobile', 'text', (c) => c.unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -38,7 +39,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
 
   await db.schema
     .createTable('role_assignments')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('org_unit_id', 'text', (c) => c.references('org_units.id'))
@@ -52,7 +53,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('expires_at', t.instant, (c) => c.notNull())
@@ -62,7 +63,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
 
   await db.schema
     .createTable('audit_events')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('at', t.instant, (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_name', 'text')
@@ -81,7 +82,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
 
   await db.schema
     .createTable('login_attempts')
-    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('key', 'text', (c) => c.primaryKey().notNull())
     .addColumn('window_start', t.instant, (c) => c.notNull())
     .addColumn('failures', 'integer', (c) => c.notNull())
     .execute();

@@ -81,7 +81,8 @@ export function parseRows(cells: readonly (readonly string[])[], columns: Column
     if (problems.length > before || !kind) return;
     const code = normaliseCode(kind, rawCode);
     const rawParent = get('parent');
-    const parentCode = rawParent && !/^0+$/.test(rawParent) ? rawParent : null;
+    const parentKind = kindOfNationalCode(rawParent);
+    const parentCode = !rawParent || /^0+$/.test(rawParent) ? null : parentKind ? normaliseCode(parentKind, rawParent) : rawParent;
     const seen = firstRowOfCode.get(code);
     if (seen !== undefined) {
       problems.push({ row, column: 'code', key: 'validation.duplicateInFile', params: { row: seen } });

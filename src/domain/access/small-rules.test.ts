@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../ids.ts';
+import { isInForce, shanghaiDate, shanghaiMidnightUtc } from '../local-date.ts';
+import { ACCOUNT_LIMIT, afterFailure, WINDOW_MS, waitBeforeAttempt } from './login-throttle.ts';
+import { maskIdNumber, maskMobile } from './mask.ts';
+
+describe('masking', () => {
+  it('shows a mobile as 138****1234 and an ID number by its first 3 and last 4', () => {
+    expect(maskMobile('13812341234')).toBe('138****1234');
+    expect(maskIdNumber('43021119500101123X')).toBe('430***********123X');
+    expect(maskMobile(null)).toBeNull();
+  });
+});
+
+describe('sign-in throttle', () => {
+  it('refuses after the limit until the window ends', () => {
+    let w = undefined as ReturnType<typeof afterFailure> | undefined;
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) w = afterFailure(w, 1000 + i);
+    expect(waitBeforeAttempt(w, ACCOUNT_LIMIT, 2000)).toBeGreaterThan(0);
+    expect(waitBeforeAttempt(w, ACCOUNT_LIMIT, 1000 + WINDOW_MS)).toBe(0);
+    expect(afterFailure(w, 1000 + WINDOW_MS).failures).toBe(1);
+  });
+});
+
+describe('days and ids', () => {
+  it('counts calendar days in Shanghai whatever the server’s zone', () => {
+    expect(shanghaiDate(new Date('2020-02-12T16:30:00Z'))).toBe('2020-02-13');
+    expect(shanghaiMidnightUtc('2020-02-13')).toBe('2020-02-12T16:00:00.000Z');
+    expect(isInForce('2020-02-13', '2005-01-01', '2018-07-01')).toBe(false);
+    expect(isInForce('2018-06-30', '2005-01-01', '2018-07-01')).toBe(true);
+  });
+
+  it('makes time-ordered version 7 uuids', () => {
+    const a = uuidv7(1_700_000_000_000);
+    const b = uuidv7(1_700_000_000_001);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a < b).toBe(true);
+  });
+});

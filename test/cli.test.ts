@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '../bin/linli.mjs');
+
+/** Runs the real `linli` command on its own SQLite data directory. */
+async function linli(dataDir: string, ...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, LINLI_DATA_DIR: dataDir, DATABASE_URL: '', LINLI_DEMO_PASSWORD: 'demo-pass-123', LANG: 'zh_CN.UTF-8' } });
+    return { code: 0, out: stdout + stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, out: err.stdout + err.stderr };
+  }
+}
+
+describe('the linli command', () => {
+  const data = mkdtempSync(join(tmpdir(), 'linli-cli-'));
+
+  it('migrates, loads the demo once, and imports org units with a per-row report', async () => {
+    expect((await linli(data, 'migrate')).out).toMatch(/0001_foundation/);
+    expect((await linli(data, 'migrate')).out).toMatch(/up to date/);
+    const demo = await linli(data, 'demo');
+    expect(demo.out).toMatch(/33 units and 34 users added/);
+    expect((await linli(data, 'demo')).out).toMatch(/0 units and 0 users added/);
+
+    const bad = join(data, 'units.csv');
+    writeFileSync(bad, 'code,name,parent_code\n430211003020,新社区,430211003\n430211003021,,430211003\n');
+    const refused = await linli(data, 'org', 'import', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/row 3, name: 必填/);
+    expect(refused.out).toMatch(/not written: 1 new/);
+    const partial = await linli(data, 'org', 'import', bad, '--skip-invalid');
+    expect(partial.code).toBe(0);
+    expect(partial.out).toMatch(/written: 1 new/);
+  }, 60_000);
+
+  it('resets a password to a new one-time password', async () => {
+    const r = await linli(data, 'user', 'reset-password', 'zl.admin');
+    expect(r.out).toMatch(/one-time password for zl\.admin \(shown once\): [A-Za-z2-9]{14}/);
+    expect((await linli(data, 'user', 'reset-password', 'nobody')).code).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { freshDatabase, IN_CI, postgresReachable } from './dialects.ts';
+
+/** How each database spells the same kind of column: we compare meanings, not spellings. */
+const SAME_KIND: Record<string, string> = {
+  text: 'text', timestamptz: 'text', date: 'text', integer: 'integer', int4: 'integer',
+};
+
+interface Shape {
+  columns: Record<string, string[]>;
+  indexes: Record<string, string>;
+}
+
+async function shapeOf(database: Database): Promise<Shape> {
+  const tables = await database.db.introspection.getTables();
+  const columns: Record<string, string[]> = {};
+  for (const t of tables) {
+    if (t.name.startsWith('kysely_')) continue;
+    columns[t.name] = t.columns.map((c) => `${c.name}:${SAME_KIND[c.dataType.toLowerCase()] ?? c.dataType}:${c.isNullable ? 'null' : 'not null'}`).sort();
+  }
+  const indexes: Record<string, string> = {};
+  if (database.dialect === 'sqlite') {
+    const rows = await sql<{ name: string; tbl_name: string; sql: string | null }>`select name, tbl_name, sql from sqlite_master where type = 'index' and sql is not null`.execute(database.db);
+    for (const r of rows.rows) indexes[r.name] = `${r.tbl_name}(${/\((.*)\)/.exec(r.sql ?? '')?.[1]?.replace(/"/g, '').replace(/\s/g, '')})`;
+  } else {
+    const rows = await sql<{ indexname: string; tablename: string; indexdef: string }>`select indexname, tablename, indexdef from pg_indexes where schemaname = current_schema() and indexname not like '%_pkey' and indexname not like '%_key' and tablename not like 'kysely_%'`.execute(database.db);
+    for (const r of rows.rows) indexes[r.indexname] = `${r.tablename}(${/\((.*)\)/.exec(r.indexdef)?.[1]?.replace(/"/g, '').replace(/\s/g, '')})`;
+  }
+  return { columns, indexes };
+}
+
+describe('one migration set, two databases', () => {
+  it('gives SQLite and PostgreSQL the same tables, columns, nullability and indexes', async (ctx) => {
+    if (!(await postgresReachable())) {
+      if (IN_CI) throw new Error('PostgreSQL is required under CI (set LINLI_TEST_PG_URL)');
+      ctx.skip();
+    }
+    const lite = await freshDatabase('sqlite');
+    const pg = await freshDatabase('postgres');
+    try {
+      await migrateToLatest(lite);
+      await migrateToLatest(pg);
+      const a = await shapeOf(lite);
+      const b = await shapeOf(pg);
+      expect(Object.keys(a.columns).sort()).toEqual(['audit_events', 'login_attempts', 'org_units', 'role_assignments', 'sessions', 'users']);
+      expect(b.columns).toEqual(a.columns);
+      expect(b.indexes).toEqual(a.indexes);
+    } finally {
+      await lite.drop();
+      await pg.drop();
+    }
+  });
+
+  it('is idempotent: migrating again applies nothing', async () => {
+    const lite = await freshDatabase('sqlite');
+    try {
+      expect(await migrateToLatest(lite)).toEqual(['0001_foundation']);
+      expect(await migrateToLatest(lite)).toEqual([]);
+    } finally {
+      await lite.drop();
+    }
+  });
+});
