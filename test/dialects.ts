@@ -42,7 +42,7 @@ export async function freshDatabase(dialect: DialectName): Promise<TestDatabase>
   try {
     await admin.connect();
   } catch (e) {
-    throw new Error(`PostgreSQL is not reachable at ${PG_URL} (set LINLI_TEST_PG_URL): ${(e as Error).message}`);
+    throw new Error(`PostgreSQL is not reachable at ${PG_URL} (set LINLI_TEST_PG_URL): ${(e as Error).message}`, { cause: e });
   }
   await admin.query(`create schema ${schema}`);
   await admin.end();
