@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
@@ -12,14 +12,20 @@ export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 export async function serve(config: Config): Promise<void> {
   const database = openDatabase(config);
   const applied = await migrateToLatest(database);
-  const { app } = await buildApp({
+  // Without a build (tests, `npm run dev`) the API still serves; `npm start` always builds first.
+  const webBuilt = existsSync(resolve(WEB_ROOT, 'index.html'));
+  const { app, services } = await buildApp({
     database,
     config,
-    webRoot: WEB_ROOT,
+    webRoot: webBuilt ? WEB_ROOT : undefined,
     logger: { level: config.logLevel },
     https: config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined,
   });
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+  if (!webBuilt) app.log.warn(`the web app is not built in ${WEB_ROOT}: serving the API only (npm run build)`);
+  const sweep = setInterval(() => void services.auth.sweepExpiredSessions(), 3_600_000);
+  sweep.unref();
+  await services.auth.sweepExpiredSessions();
   const admin = await bootstrapFirstAdmin(database);
   if (admin) printFirstAdmin(admin);
 

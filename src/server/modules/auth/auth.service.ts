@@ -87,6 +87,11 @@ export function authService({ db }: Database, opts: { sessionHours: number }) {
       return { token, user };
     },
 
+    /** Expired sessions are useless; removing them keeps the table small. */
+    async sweepExpiredSessions(): Promise<void> {
+      await sessionsRepository.deleteExpired(db, new Date().toISOString());
+    },
+
     async logout(token: string): Promise<void> {
       await sessionsRepository.delete(db, sessionId(token));
     },
