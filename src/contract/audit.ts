@@ -11,6 +11,7 @@ export const AuditEvent = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   unitPath: z.string(),
+  unitName: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   ip: z.string().nullable(),

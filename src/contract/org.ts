@@ -21,7 +21,13 @@ export type OrgUnit = z.infer<typeof OrgUnit>;
 export const OrgCrumb = z.object({ id: Id, name: z.string(), kind: OrgKind, code: z.string() });
 export type OrgCrumb = z.infer<typeof OrgCrumb>;
 
-export const OrgUnitDetail = OrgUnit.extend({ ancestors: z.array(OrgCrumb), canManage: z.boolean() });
+export const OrgUnitDetail = OrgUnit.extend({
+  ancestors: z.array(OrgCrumb),
+  /** May add units under this one. */
+  canManage: z.boolean(),
+  /** May rename, re-date, dissolve or restore this unit (it is managed from above). */
+  canEdit: z.boolean(),
+});
 export type OrgUnitDetail = z.infer<typeof OrgUnitDetail>;
 
 export const OrgListQuery = z.object({

@@ -45,7 +45,7 @@ function Gate() {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <Spin size="large" fullscreen tip={t('common:loading')} />;
+  if (me.isPending) return <Spin size="large" fullscreen description={t('common:loading')} />;
   if (me.isError) return <Result status="error" title={t('common:errors.unexpected')} subTitle={me.error.message} />;
   const user = me.data;
   if (!user) {

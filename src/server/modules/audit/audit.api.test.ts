@@ -7,7 +7,7 @@ describeApi('the audit trail', (t) => {
     const id = await t.unit(CODES.caotang);
     await t.call('PATCH', `/api/org-units/${id}`, { as: 'zl.admin', body: { name: '草塘组（新）' } });
     const byPerson = await t.call('GET', '/api/audit-events?actor=zl.admin&action=org.update', { as: 'zl.admin' });
-    expect(byPerson.json.items[0]).toMatchObject({ action: 'org.update', entityId: id, before: { name: '草塘组' }, after: { name: '草塘组（新）' }, ip: '127.0.0.1' });
+    expect(byPerson.json.items[0]).toMatchObject({ action: 'org.update', entityId: id, unitName: '草塘组（新）', before: { name: '草塘组' }, after: { name: '草塘组（新）' }, ip: '127.0.0.1' });
     const byUnit = await t.call('GET', `/api/audit-events?unitId=${id}`, { as: 'zl.admin' });
     expect(byUnit.json.items.every((e: { unitPath: string }) => e.unitPath.includes(CODES.caotang))).toBe(true);
     const today = new Date().toISOString().slice(0, 10);

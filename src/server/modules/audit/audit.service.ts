@@ -7,7 +7,7 @@ import type { AuditEvent, AuditQuery } from '../../../contract/audit.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 import { orgRepository } from '../org/org.repository.ts';
-import { auditRepository, type AuditRow } from './audit.repository.ts';
+import { auditRepository, type AuditRow, type AuditRowWithUnit } from './audit.repository.ts';
 
 export interface AuditEntry {
   action: string;
@@ -77,7 +77,7 @@ export function auditService({ db }: Database) {
   };
 }
 
-function toAuditEvent(r: AuditRow): AuditEvent {
+function toAuditEvent(r: AuditRowWithUnit): AuditEvent {
   return {
     id: r.id,
     at: r.at,
@@ -88,6 +88,7 @@ function toAuditEvent(r: AuditRow): AuditEvent {
     entityType: r.entity_type,
     entityId: r.entity_id,
     unitPath: r.org_path,
+    unitName: r.unit_name,
     before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
     after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
     ip: r.ip,

@@ -21,6 +21,14 @@ describeApi('the hierarchy', (t) => {
     expect(r.json.name).toBe('大海组');
     expect(r.json.ancestors.map((a: { code: string }) => a.code)).toEqual(['430000', '430200', '430211', '430211003', '430211003017']);
     expect(r.json.canManage).toBe(false);
+    expect(r.json.canEdit).toBe(false);
+  });
+
+  it('tells the console what the user may do: a community adds groups and edits them, not itself', async () => {
+    const community = await t.call('GET', `/api/org-units/${await t.unit(CODES.zhonglu)}`, { as: 'zl.admin' });
+    expect([community.json.canManage, community.json.canEdit]).toEqual([true, false]);
+    const group = await t.call('GET', `/api/org-units/${await t.unit(CODES.dahai)}`, { as: 'zl.admin' });
+    expect([group.json.canManage, group.json.canEdit]).toEqual([true, true]);
   });
 
   it('does not let a grid worker read another grid, their community, or guessed ids', async () => {

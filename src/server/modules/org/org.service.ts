@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/database.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
-import { grantFor, prefixesFor } from '../../../domain/access/scope.ts';
+import { grantFor, prefixesFor, type Grant } from '../../../domain/access/scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { shanghaiDate, isInForce } from '../../../domain/local-date.ts';
 import { canNest, checkCode, normaliseCode, type OrgKind } from '../../../domain/org/org-kinds.ts';
@@ -66,7 +66,7 @@ export function orgService({ db }: Database) {
       const row = await orgRepository.findInScope(db, prefixesFor(actor, 'org.read'), id);
       if (!row) throw notFound();
       const ancestors = await orgRepository.ancestorsOf(db, row.path);
-      return { ...toOrgUnit(row), ancestors: ancestors.map(toCrumb), canManage: grantFor(actor, 'org.manage', row.path) !== null };
+      return { ...toOrgUnit(row), ancestors: ancestors.map(toCrumb), canManage: grantFor(actor, 'org.manage', row.path) !== null, canEdit: editGrant(actor, row.path) !== null };
     },
 
     async create(actor: Actor, input: OrgUnitCreate): Promise<{ unit: OrgUnitDetail; replayed: boolean }> {
@@ -78,9 +78,8 @@ export function orgService({ db }: Database) {
       await db.transaction().execute(async (trx) => {
         const row = await orgRepository.findInScope(trx, prefixesFor(actor, 'org.read'), id);
         if (!row) throw notFound();
-        const grant = grantFor(actor, 'org.manage', row.path);
-        // A unit is managed from above: a community administrator edits its groups, not the community itself.
-        if (!grant || (grant.path === row.path && grant.role !== 'system_admin')) throw new AppError('FORBIDDEN');
+        const grant = editGrant(actor, row.path);
+        if (!grant) throw new AppError('FORBIDDEN');
         const validFrom = input.validFrom ?? row.valid_from;
         const validTo = input.validTo === undefined ? row.valid_to : input.validTo;
         if (validTo !== null && validTo <= validFrom) throw new AppError('VALIDATION_FAILED', { field: 'validTo' });
@@ -98,6 +97,15 @@ export function orgService({ db }: Database) {
       return this.get(actor, id);
     },
   };
+}
+
+/**
+ * The grant that lets the actor change a unit itself. A unit is managed from
+ * above: a community administrator edits its groups, not the community.
+ */
+function editGrant(actor: Actor, path: string): Grant | null {
+  const grant = grantFor(actor, 'org.manage', path);
+  return grant && (grant.path !== path || grant.role === 'system_admin') ? grant : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/database.ts';
+import type { Executor } from '../../../db/kysely-types.ts';
 import { hashPassword, oneTimePassword } from '../../security/password.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { ROOT_PATH } from '../../../domain/org/org-path.ts';
@@ -6,17 +7,20 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { usersRepository } from './users.repository.ts';
 
 /**
- * With no users at all, creates the first administrator with a random
- * one-time password (changed at first sign-in) and returns it to be printed
- * once. Never a fixed default password.
+ * With no system administrator (an empty database, or only demo users loaded
+ * before the first start), creates `admin` with a random one-time password,
+ * changed at first sign-in, and returns it to be printed once. Never a fixed
+ * default password.
  */
 export async function bootstrapFirstAdmin({ db }: Database): Promise<{ username: string; password: string } | null> {
-  if ((await usersRepository.countUsers(db)) > 0) return null;
+  const needed = async (trx: Executor) =>
+    (await usersRepository.countActiveWithRole(trx, 'system_admin')) === 0 && !(await usersRepository.findByUsername(trx, 'admin'));
+  if (!(await needed(db))) return null;
   const password = oneTimePassword();
   const hash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     // Checked again inside the transaction: two servers starting at once must not both create one.
-    if ((await usersRepository.countUsers(trx)) > 0) return null;
+    if (!(await needed(trx))) return null;
     const now = new Date().toISOString();
     const id = uuidv7();
     await usersRepository.insert(trx, {

@@ -66,6 +66,9 @@ describeApi('users and roles', (t) => {
     expect(removed.json.roles).toHaveLength(1);
     const row = await t.database.db.selectFrom('role_assignments').selectAll().where('id', '=', extra.assignmentId).executeTakeFirstOrThrow();
     expect(row.valid_to).not.toBeNull();
+    const last = await t.call('DELETE', `/api/users/${user.id}/roles/${removed.json.roles[0].assignmentId}`, { as: 'zl.admin' });
+    expect(last.statusCode).toBe(400);
+    expect(last.json.code).toBe('LAST_ROLE');
   });
 
   it('reveals a full mobile number only on request, and audits the reveal', async () => {

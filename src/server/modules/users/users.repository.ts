@@ -58,8 +58,16 @@ export const usersRepository = {
     await db.updateTable('users').set(changes).where('id', '=', id).execute();
   },
 
-  async countUsers(db: Executor): Promise<number> {
-    const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  /** Users who hold a current role of `role` and are not disabled. */
+  async countActiveWithRole(db: Executor, role: string): Promise<number> {
+    const r = await db
+      .selectFrom('role_assignments as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.role', '=', role)
+      .where('a.valid_to', 'is', null)
+      .where('u.disabled_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 
@@ -74,10 +82,6 @@ export const usersRepository = {
       .orderBy('org_path')
       .orderBy('role')
       .execute();
-  },
-
-  async findAssignment(db: Executor, userId: string, id: string): Promise<AssignmentRow | undefined> {
-    return db.selectFrom('role_assignments').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
   },
 
   async insertAssignment(db: Executor, row: AssignmentRow): Promise<void> {

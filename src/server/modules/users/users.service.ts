@@ -81,22 +81,23 @@ export function usersService({ db }: Database) {
     return { ...found, grant, path };
   }
 
-  /** Checks a role to grant and returns the assignment row for it. */
+  /** Checks a role to grant; `field` prefixes the error's field (`roles.0` in a create, nothing when adding one role). */
   async function assignmentFor(trx: Executor, actor: Actor, userId: string, assign: RoleAssign, field: string): Promise<{ row: AssignmentRow; grant: Grant }> {
+    const at = (name: string) => (field ? `${field}.${name}` : name);
     let path = ROOT_PATH;
     let kind: OrgKind | null = null;
     if (assign.unitId !== null) {
       const unit = await orgRepository.findInScope(trx, prefixesFor(actor, 'users.manage'), assign.unitId);
-      if (!unit) throw new AppError('NOT_FOUND', { field: `${field}.unitId` });
-      if (!isInForce(shanghaiDate(), unit.valid_from, unit.valid_to)) throw new AppError('UNIT_DISSOLVED', { field: `${field}.unitId` });
+      if (!unit) throw new AppError('NOT_FOUND', { field: at('unitId') });
+      if (!isInForce(shanghaiDate(), unit.valid_from, unit.valid_to)) throw new AppError('UNIT_DISSOLVED', { field: at('unitId') });
       path = unit.path;
       kind = unit.kind as OrgKind;
     }
     if (!roleFitsLevel(assign.role, kind)) {
-      throw new AppError('ROLE_LEVEL', { field: `${field}.role`, params: { role: `roles.${assign.role}`, kind: kind ? `orgKinds.${kind}` : '-' } });
+      throw new AppError('ROLE_LEVEL', { field: at('role'), params: { role: `roles.${assign.role}`, kind: kind ? `orgKinds.${kind}` : '-' } });
     }
     const grant = grantFor(actor, 'users.manage', path);
-    if (!grant) throw new AppError('NOT_FOUND', { field: `${field}.unitId` });
+    if (!grant) throw new AppError('NOT_FOUND', { field: at('unitId') });
     const row: AssignmentRow = {
       id: uuidv7(),
       user_id: userId,
@@ -202,24 +203,28 @@ export function usersService({ db }: Database) {
     async addRole(actor: Actor, id: string, assign: RoleAssign): Promise<UserSummary> {
       await db.transaction().execute(async (trx) => {
         const { user } = await visibleUser(trx, actor, id);
-        const { row, grant } = await assignmentFor(trx, actor, user.id, assign, 'role');
+        const { row, grant } = await assignmentFor(trx, actor, user.id, assign, '');
         await usersRepository.insertAssignment(trx, row);
         await recordAudit(trx, actor, grant, { action: 'users.role_grant', entityType: 'user', entityId: id, path: row.org_path, after: { role: row.role, unit: row.org_path } });
       });
       return this.get(actor, id);
     },
 
+    /** Ends a role. The last role of a user cannot end: disable the account instead, so nobody is left unmanageable. */
     async removeRole(actor: Actor, id: string, assignmentId: string): Promise<UserSummary> {
-      await db.transaction().execute(async (trx) => {
-        await visibleUser(trx, actor, id);
-        const a = await usersRepository.findAssignment(trx, id, assignmentId);
-        if (!a || a.valid_to !== null) throw notFound();
+      const user = await db.transaction().execute(async (trx) => {
+        const { user, assignments } = await visibleUser(trx, actor, id);
+        const a = assignments.find((r) => r.id === assignmentId);
+        if (!a) throw notFound();
         const grant = grantFor(actor, 'users.manage', a.org_path);
         if (!grant) throw new AppError('CANNOT_MANAGE_USER');
+        if (assignments.length === 1) throw new AppError('LAST_ROLE');
         await usersRepository.endAssignment(trx, a.id, new Date().toISOString());
         await recordAudit(trx, actor, grant, { action: 'users.role_revoke', entityType: 'user', entityId: id, path: a.org_path, before: { role: a.role, unit: a.org_path } });
+        return user;
       });
-      return this.get(actor, id);
+      // Not `get`: when the ended role was the last one in the actor's area, the user is now out of their sight.
+      return (await summarise(actor, [user]))[0]!;
     },
 
     async resetPassword(actor: Actor, id: string): Promise<{ user: UserSummary; oneTimePassword: string }> {
