@@ -58,6 +58,7 @@ export function fieldPwa(): Plugin[] {
     manifestFilename: 'm/manifest.webmanifest',
     scope: '/m/',
     includeManifestIcons: true,
+    includeAssets: ['icons/apple-touch-icon-180.png'],
     manifest: {
       id: '/m/',
       name: '邻里',

@@ -38,7 +38,9 @@ describe.runIf(chromiumAvailable())('the field app on a phone', () => {
     const field = new FieldPage(page);
     await field.signIn('cc.gate', E2E_PASSWORD);
     await field.seeScope('船厂社区');
-    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration('/m/'))?.active));
+    // Wait until the service worker is installed and controls the page (waitForFunction does not await promises).
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('[data-testid="offline-banner"]');

@@ -14,6 +14,7 @@ export const OrgUnit = z.object({
   validFrom: LocalDate,
   validTo: LocalDate.nullable(),
   current: z.boolean(),
+  /** Current children only. */
   childCount: z.number().int(),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;

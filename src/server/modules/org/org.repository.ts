@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { underAny } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { OrgUnitsTable } from '../../../db/schema.ts';
+import { shanghaiDate } from '../../../domain/local-date.ts';
 import { ancestorPaths } from '../../../domain/org/org-path.ts';
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -17,7 +18,7 @@ export const orgRepository = {
     return db
       .selectFrom('org_units as u')
       .selectAll('u')
-      .select(childCount)
+      .select(childCount())
       .where('u.id', '=', id)
       .where((eb) => underAny(eb, 'u.path', prefixes))
       .executeTakeFirst();
@@ -32,7 +33,7 @@ export const orgRepository = {
     let q = db
       .selectFrom('org_units as u')
       .selectAll('u')
-      .select(childCount)
+      .select(childCount())
       .where((eb) => underAny(eb, 'u.path', prefixes));
     q = opts.parentId === null ? q.where('u.parent_id', 'is', null) : q.where('u.parent_id', '=', opts.parentId);
     if (!opts.includeDissolved) q = q.where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', opts.today)]));
@@ -45,7 +46,7 @@ export const orgRepository = {
     return db
       .selectFrom('org_units as u')
       .selectAll('u')
-      .select(childCount)
+      .select(childCount())
       .where('u.path', 'in', paths)
       .orderBy('u.path')
       .execute();
@@ -56,7 +57,7 @@ export const orgRepository = {
     return db
       .selectFrom('org_units as u')
       .selectAll('u')
-      .select(childCount)
+      .select(childCount())
       .where((eb) => underAny(eb, 'u.path', prefixes))
       .where((eb) => eb.or([eb('u.name', 'like', `%${escapeLike(text)}%`), eb('u.code', 'like', `${escapeLike(text)}%`)]))
       .orderBy('u.path')
@@ -119,8 +120,12 @@ export const orgRepository = {
   },
 };
 
-// Raw SQL because it correlates with the outer alias `u`, the same on both databases.
-const childCount = sql<number>`(select count(*) from org_units c where c.parent_id = u.id)`.as('child_count');
+/**
+ * The number of current children (dissolved ones are history, not branches to open).
+ * Raw SQL because it correlates with the outer alias `u`, the same on both databases.
+ */
+const childCount = () =>
+  sql<number>`(select count(*) from org_units c where c.parent_id = u.id and (c.valid_to is null or c.valid_to > ${shanghaiDate()}))`.as('child_count');
 
 /** Wildcards typed by a user are dropped rather than escaped: escaping differs between the two databases. */
 function escapeLike(text: string): string {

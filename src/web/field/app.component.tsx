@@ -1,0 +1,50 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { ChangePasswordPage } from './auth/change-password.page.tsx';
+import { LoginPage } from './auth/login.page.tsx';
+import { HomePage } from './home/home.page.tsx';
+import { MePage } from './me/me.page.tsx';
+import { OfflineBanner } from './offline/offline-banner.component.tsx';
+import { UnitPage } from './org/unit.page.tsx';
+import { UpdateBanner } from './pwa/update-banner.component.tsx';
+import { SessionGate } from './shell/session-gate.component.tsx';
+import { TabLayout } from './shell/tab-layout.component.tsx';
+
+/** The field app: providers, banners shown on every screen, and the routes under /m. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    document.title = t('field:appTitle');
+  }, [t, i18n.language]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+        {/* "/m/", not "/m": the home page must be /m/ so that it lies inside the service worker's scope (a reload of /m offline would fail). */}
+        <BrowserRouter basename="/m/">
+          <div className="field-app">
+            <OfflineBanner />
+            <UpdateBanner />
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<SessionGate />}>
+                <Route path="/password" element={<ChangePasswordPage />} />
+                <Route element={<TabLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="/units/:id" element={<UnitPage />} />
+                  <Route path="/me" element={<MePage />} />
+                </Route>
+              </Route>
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </div>
+        </BrowserRouter>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,45 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { PullToRefresh } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../shared/session.ts';
+import { useOrgUnits } from '../org/org.resource.ts';
+import { UnitList } from '../org/unit-list.component.tsx';
+import { QueryView } from '../shared/query-view.component.tsx';
+import { ScopeCard } from './scope-card.component.tsx';
+import { WorkSection } from './work-section.component.tsx';
+
+/** Home: who I am, where I work, my units to browse, and (later) my work tools. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const me = useMe();
+  const units = useOrgUnits();
+  if (!me.data) return null;
+
+  return (
+    <PullToRefresh onRefresh={() => qc.invalidateQueries()}>
+      <header className="field-hero">
+        <h1 data-testid="greeting">{t('field:home.greeting', { name: me.data.displayName })}</h1>
+        <p>{t('common:appTagline')}</p>
+      </header>
+      <div className="field-stack">
+        <ScopeCard me={me.data} />
+        <section aria-labelledby="my-units-title">
+          <h2 id="my-units-title" className="field-section-title">
+            {t('field:home.myUnits')}
+          </h2>
+          <QueryView result={units}>
+            {(list) =>
+              list.length > 0 ? (
+                <UnitList units={list} testId="my-units" />
+              ) : (
+                <p className="field-muted field-pad">{t('field:home.noUnits')}</p>
+              )
+            }
+          </QueryView>
+        </section>
+        <WorkSection />
+      </div>
+    </PullToRefresh>
+  );
+}
