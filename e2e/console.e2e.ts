@@ -42,4 +42,23 @@ describe.runIf(chromiumAvailable())('the console at a desk', () => {
     await console_.openUnit(unit('430211003017-01'));
     expect(await console_.unitTitle()).toContain('大海组');
   });
+
+  it('the first administrator signs in with the printed one-time password, must choose a new one, and then sees the whole tree and the audit log', async () => {
+    const { page } = await browser.open(DESKTOP);
+    const console_ = new ConsolePage(page);
+    await console_.signIn('admin', browser.adminPassword());
+    await page.waitForSelector('#newPassword');
+    await page.fill('#currentPassword', browser.adminPassword());
+    await page.fill('#newPassword', 'admin-new-password-1');
+    await page.fill('#confirm', 'admin-new-password-1');
+    await screenshot(page, 'console-first-admin-password');
+    await page.click('[data-testid="password-submit"]');
+    await console_.seeScope('');
+    await page.click('[data-testid="nav-org"]');
+    await page.getByText('湖南省').first().waitFor();
+    await page.getByText('湖北省').first().waitFor();
+    await page.click('[data-testid="nav-audit"]');
+    await page.getByText('admin').first().waitFor();
+    await screenshot(page, 'console-audit-zh');
+  });
 });
