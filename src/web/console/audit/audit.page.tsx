@@ -47,7 +47,7 @@ export function AuditPage() {
             ),
           },
           { key: 'entity', title: t('console:audit.field.entity'), render: (_, e) => <Entity event={e} /> },
-          { key: 'unit', title: t('console:audit.field.unit'), width: 150, render: (_, e) => <UnitPathName path={e.unitPath} /> },
+          { key: 'unit', title: t('console:audit.field.unit'), width: 150, render: (_, e) => <UnitPathName path={e.unitPath} name={e.unitName} /> },
           { key: 'ip', title: t('console:audit.field.ip'), dataIndex: 'ip', width: 130 },
         ]}
       />
