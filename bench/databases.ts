@@ -10,6 +10,8 @@ export interface ScratchDatabase {
   label: string;
   /** The server's version, for the report. */
   version: string;
+  /** Scratch databases of earlier runs that died before dropping them (drop them by hand). */
+  leftovers: string[];
   database: Database;
   /** Closes the handle and deletes the data; safe to call twice. */
   dispose(): Promise<void>;
@@ -24,6 +26,7 @@ export async function scratchSqlite(): Promise<ScratchDatabase> {
   return {
     label: 'SQLite',
     version: rows[0]?.v ?? 'unknown',
+    leftovers: [],
     database,
     async dispose() {
       if (disposed) return;
@@ -51,10 +54,13 @@ export async function scratchPostgres(adminUrl: string): Promise<ScratchDatabase
       await client.end();
     }
   };
-  const version = await admin(async (c) => {
+  const { version, leftovers } = await admin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // Another run may be going on right now: name the others, never drop them.
+    const others = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'linli\\_bench\\_%' ORDER BY 1`);
     await c.query(`CREATE DATABASE ${name}`);
-    return String((await c.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? 'unknown');
+    const v = (await c.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? 'unknown';
+    return { version: String(v), leftovers: others.rows.map((r) => r.datname) };
   });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -64,6 +70,7 @@ export async function scratchPostgres(adminUrl: string): Promise<ScratchDatabase
   return {
     label: 'PostgreSQL',
     version: version.split(' ')[0] ?? version,
+    leftovers,
     database,
     async dispose() {
       if (disposed) return;

@@ -1,4 +1,4 @@
-import { cpus, release, totalmem, type as osType } from 'node:os';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 
 export interface Machine {
   cpu: string;
@@ -6,6 +6,8 @@ export interface Machine {
   memoryGiB: number;
   node: string;
   os: string;
+  /** The 1-minute load average when the run began: other work on the machine skews the figures. */
+  loadBefore: number;
 }
 
 /** What the figures were measured on: they mean little without it. */
@@ -17,5 +19,6 @@ export function describeMachine(): Machine {
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     os: `${osType()} ${release()}`,
+    loadBefore: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   };
 }

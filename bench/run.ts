@@ -1,0 +1,167 @@
+/**
+ * `npm run bench`: what session, scope, validation and audit cost, on SQLite
+ * and PostgreSQL, against minimal routes doing the same queries, in one run.
+ * Writes docs/benchmarks.md. Settings from the environment:
+ *   BENCH_DURATION (s measured per route, 5), BENCH_ROUNDS (slices it is cut into, 5),
+ *   BENCH_WARMUP (s per route, 1), BENCH_CONNECTIONS (50),
+ *   BENCH_WORKERS (autocannon threads, 1; 0 = on the server's thread),
+ *   BENCH_OUTPUT (docs/benchmarks.md), BENCH_STRICT=1 (fail below the goal; on under CI=true),
+ *   LINLI_BENCH_PG_URL (admin URL to create the scratch database, postgres://linli:linli@localhost/postgres).
+ * Without PostgreSQL it measures SQLite only and says so, except under CI=true, where it fails.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_PG_ADMIN_URL, scratchPostgres, scratchSqlite, type ScratchDatabase } from './databases.ts';
+import { combine, fire, type LoadOptions, type Measurement, type Slice } from './load.ts';
+import { describeMachine } from './machine.ts';
+import { RATIOS, ratioOf, renderMarkdown, table, type DatabaseRun, type RunReport } from './report.ts';
+import { prepareTargets, type TargetId } from './targets.ts';
+
+const GOAL = 0.5;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ci = process.env.CI === 'true';
+const strict = ci || process.env.BENCH_STRICT === '1';
+
+function envNumber(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number ≥ ${min}, not ${JSON.stringify(raw)}`);
+  return n;
+}
+
+const options: LoadOptions = {
+  connections: Math.floor(envNumber('BENCH_CONNECTIONS', 50, 1)),
+  duration: envNumber('BENCH_DURATION', 5, 1),
+  rounds: Math.floor(envNumber('BENCH_ROUNDS', 5, 1)),
+  warmup: envNumber('BENCH_WARMUP', 1, 0),
+  workers: Math.floor(envNumber('BENCH_WORKERS', 1, 0)),
+};
+const pgAdminUrl = process.env.LINLI_BENCH_PG_URL || DEFAULT_PG_ADMIN_URL;
+const output = resolve(ROOT, process.env.BENCH_OUTPUT || 'docs/benchmarks.md');
+
+/** The order within a round: the ceiling first, then each minimal route right before its safe twin. */
+const ORDER: TargetId[] = ['bare', 'read-minimal', 'read-safe', 'write-minimal', 'write-safe'];
+
+// Scratch databases are dropped even when the run is interrupted.
+const open = new Set<ScratchDatabase>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: removing the scratch databases`);
+    void Promise.allSettled([...open].map((d) => d.dispose())).then(() => process.exit(130));
+  });
+}
+
+async function benchDatabase(scratch: ScratchDatabase): Promise<DatabaseRun> {
+  const { targets, auditedUpdates, close } = await prepareTargets(scratch.database);
+  try {
+    const auditBefore = await auditedUpdates();
+    let writes = 0;
+    let phases = 0;
+    const slices = Object.fromEntries(ORDER.map((id) => [id, [] as Slice[]])) as Record<TargetId, Slice[]>;
+    const run = async (id: TargetId, seconds: number, phase: string) => {
+      const s = await fire(targets[id], seconds, options, phase);
+      if (id === 'write-safe') {
+        writes += s.responses;
+        phases++;
+      }
+      return s;
+    };
+    if (options.warmup > 0) for (const id of ORDER) await run(id, options.warmup, 'warm-up');
+    // Round robin: every route is measured across the same stretch of time, so a
+    // slow spell of the machine weighs on all of them rather than on one.
+    for (let round = 1; round <= options.rounds; round++) {
+      const line: string[] = [];
+      for (const id of ORDER) {
+        const s = await run(id, options.duration / options.rounds, `round ${round}`);
+        slices[id].push(s);
+        line.push(`${id} ${s.rps.toFixed(0)}`);
+      }
+      console.log(`  round ${round}/${options.rounds} (req/s): ${line.join(', ')}`);
+    }
+    const results = Object.fromEntries(ORDER.map((id) => [id, combine(slices[id])])) as Record<TargetId, Measurement>;
+    const events = (await auditedUpdates()) - auditBefore;
+    // Requests in flight when autocannon stops are answered and audited but not counted: at most one per connection per phase.
+    if (events < writes || events > writes + options.connections * phases) {
+      throw new Error(`${scratch.label}: ${writes} audited writes answered but ${events} org.update audit events stored`);
+    }
+    return { label: scratch.label, version: scratch.version, targets, results, audit: { writes, events } };
+  } finally {
+    await close();
+  }
+}
+
+function commandLine(): string {
+  const settings = ['BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_WORKERS', 'BENCH_OUTPUT', 'BENCH_STRICT', 'CI']
+    .filter((k) => process.env[k])
+    .map((k) => `${k}=${process.env[k]}`);
+  if (process.env.LINLI_BENCH_PG_URL) {
+    const u = new URL(process.env.LINLI_BENCH_PG_URL);
+    if (u.password) u.password = '***';
+    settings.push(`LINLI_BENCH_PG_URL=${u.toString()}`);
+  }
+  const base = process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : 'tsx bench/run.ts';
+  return [...settings, base].join(' ');
+}
+
+async function main(): Promise<void> {
+  const machine = describeMachine();
+  const started = Date.now();
+  console.log(`Linli benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+  console.log(
+    `autocannon: ${options.connections} connections; per route ${options.warmup} s warm-up, then ${options.duration} s in ${options.rounds} interleaved slices; workers ${options.workers}`,
+  );
+
+  const report: RunReport = { machine, command: commandLine(), date: new Date(), options, goal: GOAL, runs: [], skipped: [] };
+  // Both databases are created first, so that a missing PostgreSQL fails (under CI) before minutes of measuring.
+  const openers: { label: string; open: () => Promise<ScratchDatabase>; optional: boolean }[] = [
+    { label: 'SQLite', open: scratchSqlite, optional: false },
+    { label: 'PostgreSQL', open: () => scratchPostgres(pgAdminUrl), optional: !ci },
+  ];
+  try {
+    for (const o of openers) {
+      try {
+        const scratch = await o.open();
+        open.add(scratch);
+        if (scratch.leftovers.length > 0) {
+          console.warn(`Note: ${scratch.label} holds scratch databases of other runs (still running, or killed): ${scratch.leftovers.join(', ')}`);
+        }
+      } catch (e) {
+        const reason = `cannot create a scratch database (${e instanceof Error ? e.message : String(e)})`;
+        if (!o.optional) throw new Error(`${o.label}: ${reason}`, { cause: e });
+        console.warn(`\n!! ${o.label} NOT MEASURED: ${reason}. Start it (pg_ctlcluster 15 main start) or set LINLI_BENCH_PG_URL.`);
+        report.skipped.push({ label: o.label, reason: `${reason}; this run measured the other database only` });
+      }
+    }
+    for (const scratch of open) {
+      console.log(`\n${scratch.label} ${scratch.version}`);
+      report.runs.push(await benchDatabase(scratch));
+      await scratch.dispose();
+      open.delete(scratch);
+    }
+  } finally {
+    await Promise.allSettled([...open].map((d) => d.dispose()));
+    open.clear();
+  }
+
+  mkdirSync(dirname(output), { recursive: true });
+  writeFileSync(output, renderMarkdown(report));
+  for (const run of report.runs) console.log(`\n${run.label} ${run.version}\n${table(run, GOAL)}`);
+  for (const s of report.skipped) console.log(`\n${s.label} was not measured: ${s.reason}`);
+  console.log(`\nWrote ${relative(ROOT, output)} in ${Math.round((Date.now() - started) / 1000)} s.`);
+
+  const below = report.runs.flatMap((run) =>
+    RATIOS.filter((r) => ratioOf(run, r) < GOAL).map((r) => `${run.label} ${r.label}: ${ratioOf(run, r).toFixed(2)}`),
+  );
+  if (below.length > 0) {
+    console.warn(`\nBelow the goal of ${GOAL} (safe ÷ minimal req/s): ${below.join('; ')}`);
+    if (strict) process.exitCode = 1;
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error('\nBenchmark failed:', e instanceof Error ? e.message : e);
+  if (e instanceof Error && e.stack) console.error(e.stack);
+  process.exitCode = 1;
+});
