@@ -2,17 +2,19 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { auditService } from './modules/audit/audit.service.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { SessionCache } from './modules/auth/session-cache.ts';
 import { healthService } from './modules/health/health.service.ts';
 import { orgService } from './modules/org/org.service.ts';
 import { usersService } from './modules/users/users.service.ts';
 
 /** The application's services, bound to one database; routes, CLI and tests all use these. */
-export function createServices(database: Database, config: Pick<Config, 'sessionHours'>) {
+export function createServices(database: Database, config: Pick<Config, 'sessionHours'> & { sessionCacheMs?: number }) {
+  const sessions = new SessionCache(config.sessionCacheMs);
   return {
     health: healthService(database),
-    auth: authService(database, { sessionHours: config.sessionHours }),
+    auth: authService(database, { sessionHours: config.sessionHours, sessions }),
     org: orgService(database),
-    users: usersService(database),
+    users: usersService(database, sessions),
     audit: auditService(database),
   };
 }

@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { describeAssignments, toGrant } from '../users/role-grants.ts';
 import { usersRepository, type AssignmentRow, type UserRow } from '../users/users.repository.ts';
 import { userPath } from '../users/users.service.ts';
+import type { SessionCache } from './session-cache.ts';
 import { sessionsRepository } from './sessions.repository.ts';
 
 /** The cookie carries a random token; the database keeps only its hash. */
@@ -24,9 +25,11 @@ export interface SessionUser {
   user: UserRow;
   assignments: AssignmentRow[];
   sessionId: string;
+  expiresAt: string;
 }
 
-export function authService({ db }: Database, opts: { sessionHours: number }) {
+export function authService({ db }: Database, opts: { sessionHours: number; sessions: SessionCache }) {
+  const { sessions } = opts;
   async function checkThrottle(trx: Executor, keys: [string, number][], now: number): Promise<void> {
     for (const [key, limit] of keys) {
       const w = await sessionsRepository.attempts(trx, key);
@@ -93,14 +96,20 @@ export function authService({ db }: Database, opts: { sessionHours: number }) {
     },
 
     async logout(token: string): Promise<void> {
+      sessions.forget(sessionId(token));
       await sessionsRepository.delete(db, sessionId(token));
     },
 
     /** The signed-in user behind a cookie token, or null when the session is unknown, expired or the user disabled. */
     async resolve(token: string): Promise<SessionUser | null> {
       const id = sessionId(token);
+      const cached = sessions.get(id);
+      if (cached) return cached;
       const found = await sessionsRepository.findLive(db, id, new Date().toISOString());
-      return found ? { ...found, sessionId: id } : null;
+      if (!found) return null;
+      const resolved = { ...found, sessionId: id };
+      sessions.set(id, resolved);
+      return resolved;
     },
 
     async me(actor: Actor): Promise<Me> {
@@ -132,6 +141,7 @@ export function authService({ db }: Database, opts: { sessionHours: number }) {
         const assignments = await usersRepository.currentAssignments(trx, [user.id]);
         await recordAudit(trx, actor, null, { action: 'auth.password_change', entityType: 'user', entityId: user.id, path: userPath(assignments) });
       });
+      sessions.forgetUser(user.id);
     },
 
     async setLocale(actor: Actor, locale: Locale): Promise<void> {
@@ -142,6 +152,7 @@ export function authService({ db }: Database, opts: { sessionHours: number }) {
         const assignments = await usersRepository.currentAssignments(trx, [user.id]);
         await recordAudit(trx, actor, null, { action: 'users.locale', entityType: 'user', entityId: user.id, path: userPath(assignments), before: { locale: user.locale }, after: { locale } });
       });
+      sessions.forgetUser(actor.userId);
     },
   };
 }

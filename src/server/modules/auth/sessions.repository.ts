@@ -11,14 +11,14 @@ export const sessionsRepository = {
    * The live session's user and current roles, in one round trip: this runs
    * on every request, so it is one query with a join rather than three.
    */
-  async findLive(db: Executor, id: string, now: string): Promise<{ user: UserRow; assignments: AssignmentRow[] } | undefined> {
+  async findLive(db: Executor, id: string, now: string): Promise<{ user: UserRow; assignments: AssignmentRow[]; expiresAt: string } | undefined> {
     const rows = await db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
       .leftJoin('role_assignments as a', (j) => j.onRef('a.user_id', '=', 'u.id').on('a.valid_to', 'is', null))
       .select([
         'u.id', 'u.username', 'u.mobile', 'u.display_name', 'u.password_hash', 'u.must_change_password', 'u.locale',
-        'u.created_at', 'u.updated_at', 'u.disabled_at',
+        'u.created_at', 'u.updated_at', 'u.disabled_at', 's.expires_at',
         'a.id as a_id', 'a.role as a_role', 'a.org_unit_id as a_unit', 'a.org_path as a_path', 'a.valid_from as a_from', 'a.granted_by as a_by',
       ])
       .where('s.id', '=', id)
@@ -37,7 +37,7 @@ export const sessionsRepository = {
         ? []
         : [{ id: r.a_id, user_id: user.id, role: r.a_role, org_unit_id: r.a_unit, org_path: r.a_path, valid_from: r.a_from, valid_to: null, granted_by: r.a_by }],
     );
-    return { user, assignments };
+    return { user, assignments, expiresAt: first.expires_at };
   },
 
   async delete(db: Executor, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { uuidv7 } from '../../../domain/ids.ts';
+import { orgRepository } from './org.repository.ts';
 import { CODES, describeApi } from '../../../../test/harness.ts';
 
 describeApi('the hierarchy', (t) => {
@@ -131,5 +132,16 @@ describeApi('the hierarchy', (t) => {
     expect(ok.statusCode).toBe(400);
     const good = await t.call('POST', '/api/org-units', { headers: { cookie }, body: { parentId: district, kind: 'street', code: '430211009', name: '新街道' } });
     expect(good.statusCode).toBe(201);
+  });
+
+  it('writes a change only over the values it read, so the audited "before" is what was replaced', async () => {
+    const id = await t.unit(CODES.dahai);
+    const row = await orgRepository.findById(t.database.db, id);
+    await orgRepository.update(t.database.db, id, { name: '别人先改了' });
+    const changes = { name: '我的修改', valid_from: row!.valid_from, valid_to: row!.valid_to, updated_at: new Date().toISOString() };
+    expect(await orgRepository.updateIfUnchanged(t.database.db, row!, changes)).toBe(false);
+    expect((await orgRepository.findById(t.database.db, id))!.name).toBe('别人先改了');
+    const fresh = await orgRepository.findById(t.database.db, id);
+    expect(await orgRepository.updateIfUnchanged(t.database.db, fresh!, { ...changes, name: '大海组' })).toBe(true);
   });
 });

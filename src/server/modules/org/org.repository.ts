@@ -18,13 +18,17 @@ export const orgRepository = {
     return db
       .selectFrom('org_units as u')
       .selectAll('u')
-      .select(childCount())
+      .select(childCount(shanghaiDate()))
       .where('u.id', '=', id)
       .where((eb) => underAny(eb, 'u.path', prefixes))
       .executeTakeFirst();
   },
 
-  /** The children of a unit (or the top units under the prefixes when `parentId` is null). */
+  /**
+   * The children of a unit in scope (or the top units under the prefixes when
+   * `parentId` is null). The parent's own scope check is part of the query, so
+   * a parent outside the prefixes yields no rows.
+   */
   async listChildren(
     db: Executor,
     prefixes: readonly string[],
@@ -33,9 +37,18 @@ export const orgRepository = {
     let q = db
       .selectFrom('org_units as u')
       .selectAll('u')
-      .select(childCount())
+      .select(childCount(opts.today))
       .where((eb) => underAny(eb, 'u.path', prefixes));
-    q = opts.parentId === null ? q.where('u.parent_id', 'is', null) : q.where('u.parent_id', '=', opts.parentId);
+    if (opts.parentId === null) {
+      q = q.where('u.parent_id', 'is', null);
+    } else {
+      const parentId = opts.parentId;
+      q = q
+        .where('u.parent_id', '=', parentId)
+        .where(({ exists, selectFrom }) =>
+          exists(selectFrom('org_units as p').select('p.id').where('p.id', '=', parentId).where((eb) => underAny(eb, 'p.path', prefixes))),
+        );
+    }
     if (!opts.includeDissolved) q = q.where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', opts.today)]));
     return q.orderBy('u.code').execute();
   },
@@ -46,7 +59,7 @@ export const orgRepository = {
     return db
       .selectFrom('org_units as u')
       .selectAll('u')
-      .select(childCount())
+      .select(childCount(shanghaiDate()))
       .where('u.path', 'in', paths)
       .orderBy('u.path')
       .execute();
@@ -57,7 +70,7 @@ export const orgRepository = {
     return db
       .selectFrom('org_units as u')
       .selectAll('u')
-      .select(childCount())
+      .select(childCount(shanghaiDate()))
       .where((eb) => underAny(eb, 'u.path', prefixes))
       .where((eb) => eb.or([eb('u.name', 'like', `%${escapeLike(text)}%`), eb('u.code', 'like', `${escapeLike(text)}%`)]))
       .orderBy('u.path')
@@ -114,6 +127,27 @@ export const orgRepository = {
     await db.updateTable('org_units').set(changes).where('id', '=', id).execute();
   },
 
+  /**
+   * Updates a unit only if it still holds the values it was read with, so the
+   * "before" written to the audit trail is exactly what was replaced, without
+   * holding a lock between the read and the write. True when it was updated.
+   */
+  async updateIfUnchanged(
+    db: Executor,
+    before: Pick<OrgUnitRow, 'id' | 'name' | 'valid_from' | 'valid_to'>,
+    changes: Pick<OrgUnitRow, 'name' | 'valid_from' | 'valid_to' | 'updated_at'>,
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('org_units')
+      .set(changes)
+      .where('id', '=', before.id)
+      .where('name', '=', before.name)
+      .where('valid_from', '=', before.valid_from)
+      .where('valid_to', before.valid_to === null ? 'is' : '=', before.valid_to)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
   async count(db: Executor): Promise<number> {
     const r = await db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
@@ -124,8 +158,8 @@ export const orgRepository = {
  * The number of current children (dissolved ones are history, not branches to open).
  * Raw SQL because it correlates with the outer alias `u`, the same on both databases.
  */
-const childCount = () =>
-  sql<number>`(select count(*) from org_units c where c.parent_id = u.id and (c.valid_to is null or c.valid_to > ${shanghaiDate()}))`.as('child_count');
+const childCount = (today: string) =>
+  sql<number>`(select count(*) from org_units c where c.parent_id = u.id and (c.valid_to is null or c.valid_to > ${today}))`.as('child_count');
 
 /** Wildcards typed by a user are dropped rather than escaped: escaping differs between the two databases. */
 function escapeLike(text: string): string {

@@ -32,6 +32,12 @@ export const toCrumb = (r: OrgUnitRow): OrgCrumb => ({ id: r.id, name: r.name, k
 const snapshot = (r: OrgUnitRow) => ({ kind: r.kind, code: r.code, name: r.name, validFrom: r.valid_from, validTo: r.valid_to });
 
 export function orgService({ db }: Database) {
+  /** A unit as the detail page shows it: with its ancestors and what the actor may do with it. */
+  async function detail(actor: Actor, row: OrgUnitWithCount): Promise<OrgUnitDetail> {
+    const ancestors = await orgRepository.ancestorsOf(db, row.path);
+    return { ...toOrgUnit(row), ancestors: ancestors.map(toCrumb), canManage: grantFor(actor, 'org.manage', row.path) !== null, canEdit: editGrant(actor, row.path) !== null };
+  }
+
   return {
     /** One listing for the tree and the search box: a search, a unit's children, or the top of the area. */
     async list(actor: Actor, query: { parentId?: string | undefined; includeDissolved?: boolean | undefined; q?: string | undefined }): Promise<OrgUnit[]> {
@@ -44,29 +50,32 @@ export function orgService({ db }: Database) {
     async roots(actor: Actor): Promise<OrgUnit[]> {
       const prefixes = prefixesFor(actor, 'org.read');
       if (prefixes.includes(ROOT_PATH)) {
-        return (await orgRepository.listChildren(db, prefixes, { parentId: null, today: shanghaiDate(), includeDissolved: true })).map((r) => toOrgUnit(r));
+        const today = shanghaiDate();
+        return (await orgRepository.listChildren(db, prefixes, { parentId: null, today, includeDissolved: true })).map((r) => toOrgUnit(r, today));
       }
-      return (await orgRepository.findByPaths(db, prefixes)).map((r) => toOrgUnit(r));
+      const today = shanghaiDate();
+      return (await orgRepository.findByPaths(db, prefixes)).map((r) => toOrgUnit(r, today));
     },
 
     async children(actor: Actor, parentId: string, includeDissolved: boolean): Promise<OrgUnit[]> {
       const prefixes = prefixesFor(actor, 'org.read');
-      const parent = await orgRepository.findInScope(db, prefixes, parentId);
-      if (!parent) throw notFound();
-      const rows = await orgRepository.listChildren(db, prefixes, { parentId, today: shanghaiDate(), includeDissolved });
-      return rows.map((r) => toOrgUnit(r));
+      const today = shanghaiDate();
+      const rows = await orgRepository.listChildren(db, prefixes, { parentId, today, includeDissolved });
+      // No rows: a unit without children, or one outside the area (answered as not found).
+      if (rows.length === 0 && !(await orgRepository.findInScope(db, prefixes, parentId))) throw notFound();
+      return rows.map((r) => toOrgUnit(r, today));
     },
 
     async search(actor: Actor, text: string): Promise<OrgUnit[]> {
       const rows = await orgRepository.search(db, prefixesFor(actor, 'org.read'), text.trim(), 50);
-      return rows.map((r) => toOrgUnit(r));
+      const today = shanghaiDate();
+      return rows.map((r) => toOrgUnit(r, today));
     },
 
     async get(actor: Actor, id: string): Promise<OrgUnitDetail> {
       const row = await orgRepository.findInScope(db, prefixesFor(actor, 'org.read'), id);
       if (!row) throw notFound();
-      const ancestors = await orgRepository.ancestorsOf(db, row.path);
-      return { ...toOrgUnit(row), ancestors: ancestors.map(toCrumb), canManage: grantFor(actor, 'org.manage', row.path) !== null, canEdit: editGrant(actor, row.path) !== null };
+      return detail(actor, row);
     },
 
     async create(actor: Actor, input: OrgUnitCreate): Promise<{ unit: OrgUnitDetail; replayed: boolean }> {
@@ -74,27 +83,31 @@ export function orgService({ db }: Database) {
       return { unit: await this.get(actor, replayed.id), replayed: replayed.replayed };
     },
 
+    /**
+     * Renames, re-dates, dissolves or restores a unit. The unit is read, then
+     * written only if unchanged since (see updateIfUnchanged), with its audit
+     * event, in one short transaction; a concurrent change makes it read again.
+     */
     async update(actor: Actor, id: string, input: OrgUnitUpdate): Promise<OrgUnitDetail> {
-      await db.transaction().execute(async (trx) => {
-        const row = await orgRepository.findInScope(trx, prefixesFor(actor, 'org.read'), id);
+      for (let attempt = 0; ; attempt++) {
+        const row = await orgRepository.findInScope(db, prefixesFor(actor, 'org.read'), id);
         if (!row) throw notFound();
         const grant = editGrant(actor, row.path);
         if (!grant) throw new AppError('FORBIDDEN');
         const validFrom = input.validFrom ?? row.valid_from;
         const validTo = input.validTo === undefined ? row.valid_to : input.validTo;
         if (validTo !== null && validTo <= validFrom) throw new AppError('VALIDATION_FAILED', { field: 'validTo' });
-        const changes = {
-          name: input.name ?? row.name,
-          valid_from: validFrom,
-          valid_to: validTo,
-          updated_at: new Date().toISOString(),
-        };
-        await orgRepository.update(trx, id, changes);
+        const changes = { name: input.name ?? row.name, valid_from: validFrom, valid_to: validTo, updated_at: new Date().toISOString() };
         const after = { ...row, ...changes };
         const action = row.valid_to === null && validTo !== null ? 'org.dissolve' : row.valid_to !== null && validTo === null ? 'org.restore' : 'org.update';
-        await recordAudit(trx, actor, grant, { action, entityType: 'org_unit', entityId: id, path: row.path, before: snapshot(row), after: snapshot(after) });
-      });
-      return this.get(actor, id);
+        const done = await db.transaction().execute(async (trx) => {
+          if (!(await orgRepository.updateIfUnchanged(trx, row, changes))) return false;
+          await recordAudit(trx, actor, grant, { action, entityType: 'org_unit', entityId: id, path: row.path, before: snapshot(row), after: snapshot(after) });
+          return true;
+        });
+        if (done) return detail(actor, after);
+        if (attempt >= 4) throw new AppError('CHANGED_CONCURRENTLY');
+      }
     },
   };
 }

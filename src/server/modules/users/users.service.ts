@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { describeAssignments } from './role-grants.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import { usersRepository, type AssignmentRow, type UserRow } from './users.repository.ts';
 
 /** What an audit record keeps of a user: never the password hash, the mobile only masked. */
@@ -35,7 +36,7 @@ export function userPath(assignments: readonly Pick<AssignmentRow, 'org_path'>[]
   return prefix;
 }
 
-export function usersService({ db }: Database) {
+export function usersService({ db }: Database, sessions: SessionCache) {
   /** Summaries for rows, with roles described in one batch. */
   async function summarise(actor: Actor, users: readonly UserRow[]): Promise<UserSummary[]> {
     const assignments = await usersRepository.currentAssignments(db, users.map((u) => u.id));
@@ -197,6 +198,7 @@ export function usersService({ db }: Database) {
         const action = input.disabled === true && !user.disabled_at ? 'users.disable' : input.disabled === false && user.disabled_at ? 'users.enable' : 'users.update';
         await recordAudit(trx, actor, grant, { action, entityType: 'user', entityId: id, path, before: snapshot(user), after: snapshot(after) });
       });
+      sessions.forgetUser(id);
       return this.get(actor, id);
     },
 
@@ -207,6 +209,7 @@ export function usersService({ db }: Database) {
         await usersRepository.insertAssignment(trx, row);
         await recordAudit(trx, actor, grant, { action: 'users.role_grant', entityType: 'user', entityId: id, path: row.org_path, after: { role: row.role, unit: row.org_path } });
       });
+      sessions.forgetUser(id);
       return this.get(actor, id);
     },
 
@@ -223,6 +226,7 @@ export function usersService({ db }: Database) {
         await recordAudit(trx, actor, grant, { action: 'users.role_revoke', entityType: 'user', entityId: id, path: a.org_path, before: { role: a.role, unit: a.org_path } });
         return user;
       });
+      sessions.forgetUser(id);
       // Not `get`: when the ended role was the last one in the actor's area, the user is now out of their sight.
       return (await summarise(actor, [user]))[0]!;
     },
@@ -236,6 +240,7 @@ export function usersService({ db }: Database) {
         await usersRepository.deleteSessions(trx, id);
         await recordAudit(trx, actor, grant, { action: 'users.password_reset', entityType: 'user', entityId: id, path });
       });
+      sessions.forgetUser(id);
       return { user: await this.get(actor, id), oneTimePassword: password };
     },
 
