@@ -33,7 +33,7 @@ export const orgRoutes = (services: Services): FastifyPluginAsyncZod => async (a
   });
 
   app.patch('/api/org-units/:id', {
-    schema: { tags, summary: 'Rename, re-date or dissolve (validTo) a unit', params: ById, body: OrgUnitUpdate, response: { 200: OrgUnitDetail } },
+    schema: { tags, summary: 'Rename, re-date or dissolve (validTo) a unit; answers the unit', params: ById, body: OrgUnitUpdate, response: { 200: OrgUnit } },
     handler: (r) => services.org.update(actorOf(r), r.params.id, r.body),
   });
 };

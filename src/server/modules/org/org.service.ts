@@ -88,7 +88,7 @@ export function orgService({ db }: Database) {
      * written only if unchanged since (see updateIfUnchanged), with its audit
      * event, in one short transaction; a concurrent change makes it read again.
      */
-    async update(actor: Actor, id: string, input: OrgUnitUpdate): Promise<OrgUnitDetail> {
+    async update(actor: Actor, id: string, input: OrgUnitUpdate): Promise<OrgUnit> {
       for (let attempt = 0; ; attempt++) {
         const row = await orgRepository.findInScope(db, prefixesFor(actor, 'org.read'), id);
         if (!row) throw notFound();
@@ -105,7 +105,7 @@ export function orgService({ db }: Database) {
           await recordAudit(trx, actor, grant, { action, entityType: 'org_unit', entityId: id, path: row.path, before: snapshot(row), after: snapshot(after) });
           return true;
         });
-        if (done) return detail(actor, after);
+        if (done) return toOrgUnit(after);
         if (attempt >= 4) throw new AppError('CHANGED_CONCURRENTLY');
       }
     },

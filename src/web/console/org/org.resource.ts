@@ -73,9 +73,10 @@ export function useCreateUnit() {
 export function useUpdateUnit(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrgUnitUpdate) => api<OrgUnitDetail>('PATCH', `/api/org-units/${id}`, body),
+    mutationFn: (body: OrgUnitUpdate) => api<OrgUnit>('PATCH', `/api/org-units/${id}`, body),
     onSuccess: (unit) => {
-      qc.setQueryData(orgKeys.unit(unit.id), unit);
+      // The answer is the unit itself; its ancestors and permissions are unchanged by an edit.
+      qc.setQueryData<OrgUnitDetail>(orgKeys.unit(unit.id), (old) => (old ? { ...old, ...unit } : old));
       return qc.invalidateQueries({ queryKey: orgKeys.all });
     },
   });
