@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/i18n.ts';
 import { useSwitchLanguage } from '../../shared/session.ts';
 
-/** 中文 / English, each written in its own language so anyone can find theirs. */
+/** Chinese / English, each named in its own language so anyone can find theirs. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();

@@ -9,7 +9,7 @@ interface Props {
   testId?: string;
 }
 
-/** 湖南省 › 株洲市 › 天元区 › 栗雨街道 › 中路社区 › 大海组, wrapping between names on narrow screens. */
+/** Province › city › district › street › community › group, wrapping between names on narrow screens. */
 export function Breadcrumb({ trail, endsAtUnit = true, testId }: Props) {
   if (trail.length === 0) return null;
   return (

@@ -10,7 +10,7 @@ interface Props {
 }
 
 /**
- * 中文 | English, each written in its own language so anyone can find theirs.
+ * Chinese | English, each named in its own language so anyone can find theirs.
  * Signed in, the choice is saved to the account too; offline it still
  * changes the screen and the account keeps the old choice.
  */
