@@ -19,5 +19,7 @@ function newest(dir) {
 const sources = Math.max(newest(join(root, 'src/web')), newest(join(root, 'src/i18n')), newest(join(root, 'src/contract')), statSync(join(root, 'vite.config.ts')).mtimeMs);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Building the web app (once; about half a minute)…');
-  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+  // NODE_ENV must be production even when called from a test run (vitest sets it to "test"),
+  // or Vite makes a development build: React's debug build and no service worker.
+  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -1,21 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { CHROMIUM } from './chromium.ts';
 
-const CHROMIUM = process.env.LINLI_CHROMIUM ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+export { chromiumAvailable } from './chromium.ts';
 export const SHOTS = join(import.meta.dirname, '../../test-results');
 
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
-
-/** Whether browser tests can run here; under CI a missing Chromium is an error, not a skip. */
-export function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  if (IN_CI) throw new Error(`Chromium is required under CI (${CHROMIUM}): apt-get install -y chromium fonts-wqy-microhei`);
-  return false;
-}
 
 /** A browser for one test file, and a fresh context (cookies, storage) per call of `open`. */
 export function useBrowser() {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { chromiumAvailable } from './chromium.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/linli.mjs');
@@ -32,6 +33,12 @@ function freePort(): Promise<number> {
  * one-time password to the tests.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!chromiumAvailable()) {
+    console.warn('Browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium fonts-wqy-microhei).');
+    return async () => undefined;
+  }
+  // The server serves the built web app; build it if the sources changed.
+  execFileSync('node', [join(ROOT, 'scripts/build-web-if-stale.mjs')], { stdio: 'inherit' });
   const data = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   const env = { ...process.env, LINLI_DATA_DIR: data, LINLI_DEMO_PASSWORD: E2E_PASSWORD, DATABASE_URL: '', HOST: '127.0.0.1' };
   execFileSync('node', [BIN, 'demo'], { env, stdio: 'ignore' });
