@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { isPlausibleDay } from '../domain/local-date.ts';
 
 /**
  * Messages in these schemas are translation keys (`validation.*`), turned into
  * the user's language by the server's error handler and by the web forms.
  */
 export const Id = z.uuid({ message: 'validation.id' });
-export const LocalDate = z.iso.date({ message: 'validation.date' });
+/** A calendar day, 2020-02-13; years outside 1900–2999 are typing errors (and PostgreSQL refuses year 0). */
+export const LocalDate = z.iso.date({ message: 'validation.date' }).refine(isPlausibleDay, { message: 'validation.date' });
 export const Instant = z.string();
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;

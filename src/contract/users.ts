@@ -5,7 +5,9 @@ import { RoleGrant, Role } from './auth.ts';
 export const Username = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { message: 'validation.username' });
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { message: 'validation.username' })
+  // A username of digits only could be someone's mobile number, which also signs in.
+  .regex(/[A-Za-z]/, { message: 'validation.username' });
 
 export const UserSummary = z.object({
   id: Id,
@@ -15,8 +17,11 @@ export const UserSummary = z.object({
   mobile: z.string().nullable(),
   locale: Locale,
   disabled: z.boolean(),
+  /** The roles inside the caller's area. */
   roles: z.array(RoleGrant),
-  /** False when the user also holds roles outside the caller's subtree. */
+  /** How many roles the user holds elsewhere (not shown). */
+  otherRoleCount: z.number().int(),
+  /** False when the user also holds roles outside the caller's area, or administers at the caller's own level. */
   manageable: z.boolean(),
   createdAt: Instant,
 });

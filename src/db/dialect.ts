@@ -32,3 +32,37 @@ export function underAny<DB, TB extends keyof DB>(
 function upperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
+
+/**
+ * "`column` contains `text`", ignoring ASCII case on both databases (SQLite's
+ * LIKE ignores it, PostgreSQL's does not). Wildcards typed by the user are
+ * dropped rather than escaped, since escaping differs between the two.
+ */
+export function containsText<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, text: string): Expression<SqlBool> {
+  const needle = `%${text.replace(/[\\%_]/g, '').toLowerCase()}%`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${needle}`;
+}
+
+/**
+ * The `table.column` of a unique constraint a write ran into, on either
+ * database, or null for any other error. Checks before inserts catch the
+ * common case; this catches two requests racing past the same check.
+ */
+const TABLES = ['org_units', 'users', 'role_assignments', 'sessions', 'audit_events', 'login_attempts'];
+
+export function uniqueViolation(error: unknown): string | null {
+  const e = error as { code?: string; constraint?: string; message?: string } | null;
+  if (!e || typeof e !== 'object') return null;
+  if (e.code === '23505') {
+    // PostgreSQL names constraints <table>_<column>_key, or <table>_pkey.
+    const name = e.constraint ?? '';
+    const table = TABLES.find((t) => name.startsWith(`${t}_`));
+    if (!table) return 'unknown';
+    const rest = name.slice(table.length + 1);
+    return rest === 'pkey' ? `${table}.id` : `${table}.${rest.replace(/_key$/, '')}`;
+  }
+  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return /constraint failed: (\w+\.\w+)/.exec(e.message ?? '')?.[1] ?? 'unknown';
+  }
+  return null;
+}

@@ -69,7 +69,7 @@ export interface AuditEventsTable {
 export interface LoginAttemptsTable {
   key: string;
   window_start: string;
-  failures: number;
+  attempts: number;
 }
 
 export interface DB {

@@ -21,3 +21,12 @@ export function shanghaiMidnightUtc(day: string, addDays = 0): string {
   const t = Date.parse(`${day}T00:00:00+08:00`) + addDays * 86_400_000;
   return new Date(t).toISOString();
 }
+
+/** A real calendar day written YYYY-MM-DD, in the years the work can concern. */
+export function isPlausibleDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && y <= 2999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

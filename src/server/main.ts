@@ -18,7 +18,8 @@ export async function serve(config: Config): Promise<void> {
     database,
     config,
     webRoot: webBuilt ? WEB_ROOT : undefined,
-    logger: { level: config.logLevel },
+    // Request lines without query strings: a search may carry a mobile number.
+    logger: { level: config.logLevel, serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) } },
     https: config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined,
   });
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');

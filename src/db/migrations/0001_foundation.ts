@@ -84,7 +84,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .createTable('login_attempts')
     .addColumn('key', 'text', (c) => c.primaryKey().notNull())
     .addColumn('window_start', t.instant, (c) => c.notNull())
-    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
     .execute();
 
   await forbidAuditChanges(db, dialect);

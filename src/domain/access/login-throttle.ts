@@ -1,24 +1,19 @@
 /**
- * Sign-in throttling: after `limit` failures within `windowMs` a key (an
- * account from one address, or one address) is refused until the window ends.
+ * Sign-in throttling: every attempt is counted (atomically, in the database)
+ * before the password is checked; once a key (an account from one address,
+ * or one address) has more than `limit` attempts within the window it is
+ * refused until the window ends. A successful sign-in forgives its attempts.
  */
 export interface AttemptWindow {
   windowStart: number;
-  failures: number;
+  attempts: number;
 }
 
 export const ACCOUNT_LIMIT = 5;
 export const ADDRESS_LIMIT = 30;
 export const WINDOW_MS = 15 * 60 * 1000;
 
-/** Milliseconds until the key may try again, or 0 if it may try now. */
-export function waitBeforeAttempt(w: AttemptWindow | undefined, limit: number, now: number): number {
-  if (!w || now - w.windowStart >= WINDOW_MS || w.failures < limit) return 0;
-  return w.windowStart + WINDOW_MS - now;
-}
-
-/** The window after one more failure. */
-export function afterFailure(w: AttemptWindow | undefined, now: number): AttemptWindow {
-  if (!w || now - w.windowStart >= WINDOW_MS) return { windowStart: now, failures: 1 };
-  return { windowStart: w.windowStart, failures: w.failures + 1 };
+/** Milliseconds the key must wait, given its window after counting this attempt; 0 to go ahead. */
+export function waitAfterCounting(w: AttemptWindow, limit: number, now: number): number {
+  return w.attempts > limit ? Math.max(0, w.windowStart + WINDOW_MS - now) : 0;
 }

@@ -39,6 +39,32 @@ export function grantFor(scope: Scope, permission: Permission, path: string): Gr
   return best;
 }
 
+/**
+ * A grant that reaches `path` from above: a unit (or a person's role) is
+ * managed by the level over it, so a community administrator edits the
+ * community's groups but not the community, and cannot reset the password of
+ * another administrator of the same community. The system administrator,
+ * at the root, is over everything.
+ */
+export function grantAbove(scope: Scope, permission: Permission, path: string): Grant | null {
+  let best: Grant | null = null;
+  for (const g of scope.grants) {
+    if (!roleAllows(g.role, permission) || !isWithin(path, g.path)) continue;
+    if (g.path === path && g.role !== 'system_admin') continue;
+    if (best === null || g.path.length > best.path.length) best = g;
+  }
+  return best;
+}
+
+/**
+ * The grant that lets the user grant, end or manage a role held at `path`:
+ * roles that manage people (administrators) are managed only from above;
+ * other roles from the same unit too.
+ */
+export function grantOverRole(scope: Scope, role: Role, path: string): Grant | null {
+  return roleAllows(role, 'users.manage') ? grantAbove(scope, 'users.manage', path) : grantFor(scope, 'users.manage', path);
+}
+
 export function can(scope: Scope, permission: Permission, path: string): boolean {
   return grantFor(scope, permission, path) !== null;
 }

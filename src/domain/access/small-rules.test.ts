@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../ids.ts';
 import { isInForce, shanghaiDate, shanghaiMidnightUtc } from '../local-date.ts';
-import { ACCOUNT_LIMIT, afterFailure, WINDOW_MS, waitBeforeAttempt } from './login-throttle.ts';
+import { ACCOUNT_LIMIT, WINDOW_MS, waitAfterCounting } from './login-throttle.ts';
 import { maskIdNumber, maskMobile } from './mask.ts';
 
 describe('masking', () => {
@@ -13,12 +13,10 @@ describe('masking', () => {
 });
 
 describe('sign-in throttle', () => {
-  it('refuses after the limit until the window ends', () => {
-    let w = undefined as ReturnType<typeof afterFailure> | undefined;
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) w = afterFailure(w, 1000 + i);
-    expect(waitBeforeAttempt(w, ACCOUNT_LIMIT, 2000)).toBeGreaterThan(0);
-    expect(waitBeforeAttempt(w, ACCOUNT_LIMIT, 1000 + WINDOW_MS)).toBe(0);
-    expect(afterFailure(w, 1000 + WINDOW_MS).failures).toBe(1);
+  it('lets the limit through and refuses the next attempt until the window ends', () => {
+    expect(waitAfterCounting({ windowStart: 1000, attempts: ACCOUNT_LIMIT }, ACCOUNT_LIMIT, 2000)).toBe(0);
+    expect(waitAfterCounting({ windowStart: 1000, attempts: ACCOUNT_LIMIT + 1 }, ACCOUNT_LIMIT, 2000)).toBe(WINDOW_MS - 1000);
+    expect(waitAfterCounting({ windowStart: 1000, attempts: ACCOUNT_LIMIT + 1 }, ACCOUNT_LIMIT, 1000 + WINDOW_MS)).toBe(0);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isPlausibleDay } from '../local-date.ts';
 import { ORG_KINDS, canNest, checkCode, kindOfNationalCode, normaliseCode, type OrgKind } from './org-kinds.ts';
 
 /** Column names accepted in an import file, as the statistics bureau and communities write them. */
@@ -23,8 +24,9 @@ export interface ImportRow {
   name: string;
   parentCode: string | null;
   kind: OrgKind;
-  validFrom: string | null;
-  validTo: string | null;
+  /** Undefined when the file has no such column: an existing unit keeps its value. */
+  validFrom: string | null | undefined;
+  validTo: string | null | undefined;
 }
 
 export interface RowProblem {
@@ -49,8 +51,6 @@ export function mapColumns(header: readonly string[]): { columns: ColumnMap; mis
   return { columns, missing };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Checks every row on its own (format, level, code shape) and returns the good
  * rows ordered parents first, plus a problem per bad cell. Rows are matched
@@ -74,10 +74,11 @@ export function parseRows(cells: readonly (readonly string[])[], columns: Column
     if (!rawCode) problems.push({ row, column: 'code', key: 'validation.required' });
     if (!name) problems.push({ row, column: 'name', key: 'validation.required' });
     if (rawCode && !kind) problems.push({ row, column: 'kind', key: kindText ? 'validation.kind' : 'validation.unknownKind' });
-    const validFrom = get('validFrom') || null;
-    const validTo = get('validTo') || null;
-    if (validFrom && !DATE.test(validFrom)) problems.push({ row, column: 'valid_from', key: 'validation.date' });
-    if (validTo && !DATE.test(validTo)) problems.push({ row, column: 'valid_to', key: 'validation.date' });
+    const validFrom = columns.validFrom === undefined ? undefined : get('validFrom') || null;
+    const validTo = columns.validTo === undefined ? undefined : get('validTo') || null;
+    if (validFrom && !isPlausibleDay(validFrom)) problems.push({ row, column: 'valid_from', key: 'validation.date' });
+    if (validTo && !isPlausibleDay(validTo)) problems.push({ row, column: 'valid_to', key: 'validation.date' });
+    else if (validTo && validFrom && validTo <= validFrom) problems.push({ row, column: 'valid_to', key: 'validation.validToBeforeFrom' });
     if (problems.length > before || !kind) return;
     const code = normaliseCode(kind, rawCode);
     const rawParent = get('parent');

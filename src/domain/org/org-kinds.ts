@@ -56,7 +56,11 @@ export type CodeProblem = 'codeFormat' | 'codeNotUnderParent';
  */
 export function checkCode(kind: OrgKind, code: string, parent: { kind: OrgKind; code: string } | null): CodeProblem | null {
   const shape = CODE_SHAPE[kind];
-  if (shape === undefined) return /^[0-9A-Za-z-]{1,40}$/.test(code) ? null : 'codeFormat';
+  if (shape === undefined) {
+    if (!/^[0-9A-Za-z-]{1,40}$/.test(code)) return 'codeFormat';
+    // Local codes are unique nationwide only if they carry their community's code: 430211003017-01.
+    return parent && !code.startsWith(`${parent.code}-`) ? 'codeNotUnderParent' : null;
+  }
   if (!new RegExp(`^\\d{${shape.length}}$`).test(code)) return 'codeFormat';
   if (shape.length > shape.significant && !code.endsWith('0'.repeat(shape.length - shape.significant))) return 'codeFormat';
   // The unit's own digits (after its parent's) are never all zeros: 430211000 is no street.

@@ -20,3 +20,9 @@ export function ancestorPaths(path: string): string[] {
   const parts = path.split('/').filter(Boolean);
   return parts.slice(0, -1).map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
 }
+
+/** The code of the parent in a path, or null at the top: '/43/4302/' → '43'. */
+export function parentCodeOfPath(path: string): string | null {
+  const parts = path.split('/').filter(Boolean);
+  return parts.length > 1 ? parts[parts.length - 2]! : null;
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiError } from '../../contract/common.ts';
 import type { Locale } from '../../contract/common.ts';
 import { lookup, translate } from '../../i18n/messages.ts';
+import { uniqueViolation } from '../../db/dialect.ts';
 import { AppError } from '../errors.ts';
 
 const zodChinese = z.locales.zhCN().localeError;
@@ -31,6 +32,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(body);
     }
     if (error.statusCode === 429) return sendAppError(reply, locale, new AppError('RATE_LIMITED'));
+    const unique = uniqueViolation(error);
+    if (unique) return sendAppError(reply, locale, UNIQUE_ERRORS[unique] ?? new AppError('ID_CONFLICT'));
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own refusals: malformed JSON, wrong content type, body too large.
       const body: ApiError = { code: 'VALIDATION_FAILED', message: `${translate(locale, 'errors.VALIDATION_FAILED')} (${error.code})` };
@@ -42,6 +45,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setNotFoundHandler((request, reply) => sendAppError(reply, request.locale, new AppError('ROUTE_NOT_FOUND')));
 }
+
+/** What two racing writes that hit the same unique key are told: the same as the check before the insert says. */
+const UNIQUE_ERRORS: Record<string, AppError> = {
+  'org_units.code': new AppError('CODE_TAKEN', { field: 'code' }),
+  'org_units.path': new AppError('CODE_TAKEN', { field: 'code' }),
+  'users.username': new AppError('USERNAME_TAKEN', { field: 'username' }),
+  'users.mobile': new AppError('MOBILE_TAKEN', { field: 'mobile' }),
+  'org_units.id': new AppError('ID_CONFLICT', { field: 'id' }),
+  'users.id': new AppError('ID_CONFLICT', { field: 'id' }),
+};
 
 function sendAppError(reply: FastifyReply, locale: Locale, error: AppError): FastifyReply {
   const params: Record<string, string | number> = {};

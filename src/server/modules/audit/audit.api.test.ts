@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { shanghaiDate } from '../../../domain/local-date.ts';
 import { CODES, describeApi } from '../../../../test/harness.ts';
 
 describeApi('the audit trail', (t) => {
@@ -9,8 +10,9 @@ describeApi('the audit trail', (t) => {
     const byPerson = await t.call('GET', '/api/audit-events?actor=zl.admin&action=org.update', { as: 'zl.admin' });
     expect(byPerson.json.items[0]).toMatchObject({ action: 'org.update', entityId: id, unitName: '草塘组（新）', before: { name: '草塘组' }, after: { name: '草塘组（新）' }, ip: '127.0.0.1' });
     const byUnit = await t.call('GET', `/api/audit-events?unitId=${id}`, { as: 'zl.admin' });
+    expect(byUnit.json.items.length).toBeGreaterThan(0);
     expect(byUnit.json.items.every((e: { unitPath: string }) => e.unitPath.includes(CODES.caotang))).toBe(true);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shanghaiDate();
     const byDate = await t.call('GET', `/api/audit-events?from=2000-01-01&to=2000-01-02`, { as: 'zl.admin' });
     expect(byDate.json.items).toEqual([]);
     const todays = await t.call('GET', `/api/audit-events?from=${today}&to=${today}&action=org`, { as: 'zl.admin' });
@@ -30,10 +32,21 @@ describeApi('the audit trail', (t) => {
   it('shows each administrator only the events of their area', async () => {
     await t.call('PATCH', `/api/org-units/${await t.unit(CODES.zoneB)}`, { as: 'cc.admin', body: { name: 'B区' } });
     const zl = await t.call('GET', '/api/audit-events?limit=200', { as: 'zl.admin' });
+    expect(zl.json.items.length).toBeGreaterThan(0);
     expect(zl.json.items.every((e: { unitPath: string }) => e.unitPath.startsWith('/430000/430200/430211/430211003/430211003017/'))).toBe(true);
     const out = await t.call('GET', `/api/audit-events?unitId=${await t.unit(CODES.zoneB)}`, { as: 'zl.admin' });
     expect(out.statusCode).toBe(404);
     expect((await t.call('GET', '/api/audit-events', { as: 'zl.g01' })).statusCode).toBe(403);
+  });
+
+  it('refuses a damaged or forged cursor with a 400, on both databases', async () => {
+    for (const cursor of ['not-base64!', Buffer.from('["garbage","x"]').toString('base64url'), Buffer.from('[1,2]').toString('base64url')]) {
+      const r = await t.call('GET', `/api/audit-events?cursor=${cursor}`, { as: 'zl.admin' });
+      expect(r.statusCode, cursor).toBe(400);
+      expect(r.json).toMatchObject({ code: 'VALIDATION_FAILED', field: 'cursor' });
+    }
+    const upper = await t.call('GET', '/api/audit-events?action=ORG', { as: 'zl.admin' });
+    expect(upper.json.items.length).toBeGreaterThan(0);
   });
 
   it('has no API to change or delete events, and the database refuses it too', async () => {

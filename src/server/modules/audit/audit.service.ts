@@ -26,7 +26,7 @@ export interface AuditEntry {
  */
 export async function recordAudit(
   db: Executor,
-  actor: Pick<Actor, 'userId' | 'username' | 'ip'> | null,
+  actor: { userId: string; username: string | null; ip: string | null } | null,
   grant: Grant | null,
   entry: AuditEntry,
 ): Promise<void> {
@@ -61,7 +61,7 @@ export function auditService({ db }: Database) {
       const rows = await auditRepository.list(db, prefixes, {
         actor: query.actor,
         underPath,
-        action: query.action,
+        action: query.action?.trim().toLowerCase() || undefined,
         fromInstant: query.from ? shanghaiMidnightUtc(query.from) : undefined,
         toInstant: query.to ? shanghaiMidnightUtc(query.to, 1) : undefined,
         before: decodeCursor(query.cursor),
@@ -95,6 +95,9 @@ function toAuditEvent(r: AuditRowWithUnit): AuditEvent {
   };
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function encodeCursor(r: AuditRow): string {
   return Buffer.from(JSON.stringify([r.at, r.id])).toString('base64url');
 }
@@ -102,8 +105,9 @@ function encodeCursor(r: AuditRow): string {
 function decodeCursor(cursor: string | undefined): { at: string; id: string } | undefined {
   if (!cursor) return undefined;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
-    if (typeof at === 'string' && typeof id === 'string') return { at, id };
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
+    // Checked to the letter: PostgreSQL refuses a malformed instant with an error, SQLite would compare it as text.
+    if (typeof at === 'string' && typeof id === 'string' && INSTANT.test(at) && !Number.isNaN(Date.parse(at)) && UUID.test(id)) return { at, id };
   } catch {
     // fall through: a damaged cursor is a validation error, not a crash
   }

@@ -46,10 +46,24 @@ describeApi('signing in', (t) => {
     expect(r.json.message).toMatch(/分钟/);
   });
 
-  it('audits failed sign-ins', async () => {
+  it('audits failed sign-ins without keeping what was typed as the username', async () => {
     await t.call('POST', '/api/auth/login', { body: { username: 'zl.g05', password: 'bad-password' } });
+    // 13900000015 is zl.g11's (made-up) mobile number.
+    await t.call('POST', '/api/auth/login', { body: { username: '13900000015', password: 'bad-password' } });
     const events = await t.call('GET', '/api/audit-events?action=auth.login_failed', { as: 'zl.admin' });
-    expect(events.json.items.some((e: { actorName: string }) => e.actorName === 'zl.g05')).toBe(true);
+    expect(events.json.items.map((e: { actorName: string }) => e.actorName)).toEqual(expect.arrayContaining(['zl.g05', 'zl.g11']));
+    expect(JSON.stringify(events.json)).not.toContain('13900000015');
+  });
+
+  it('counts parallel guesses, so they cannot all slip under the limit', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, () => t.call('POST', '/api/auth/login', { body: { username: 'zl.g12', password: 'guess-guess' } })));
+    expect(answers.filter((a) => a.statusCode === 429).length).toBe(7);
+  });
+
+  it('does not keep a one-time password as the new password', async () => {
+    const cookie = await t.login('zl.g13');
+    const r = await t.call('POST', '/api/auth/password', { headers: { cookie }, body: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD } });
+    expect(r.json).toMatchObject({ code: 'PASSWORD_UNCHANGED', field: 'newPassword' });
   });
 
   it('refuses every API without a session, and after sign-out', async () => {

@@ -1,9 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../../db/database.ts';
-import type { Executor } from '../../../db/kysely-types.ts';
-import {
-  ACCOUNT_LIMIT, ADDRESS_LIMIT, afterFailure, waitBeforeAttempt, type AttemptWindow,
-} from '../../../domain/access/login-throttle.ts';
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, WINDOW_MS, waitAfterCounting } from '../../../domain/access/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../../security/password.ts';
 import { PERMISSIONS, roleAllows } from '../../../domain/access/roles.ts';
 import type { Grant } from '../../../domain/access/scope.ts';
@@ -30,19 +27,12 @@ export interface SessionUser {
 
 export function authService({ db }: Database, opts: { sessionHours: number; sessions: SessionCache }) {
   const { sessions } = opts;
-  async function checkThrottle(trx: Executor, keys: [string, number][], now: number): Promise<void> {
+  /** Counts this attempt against each key before the password is checked; refuses when over a limit. */
+  async function countAttempt(keys: [string, number][], now: number): Promise<void> {
     for (const [key, limit] of keys) {
-      const w = await sessionsRepository.attempts(trx, key);
-      const wait = waitBeforeAttempt(w && toWindow(w), limit, now);
+      const w = await sessionsRepository.countAttempt(db, key, new Date(now).toISOString(), new Date(now - WINDOW_MS).toISOString());
+      const wait = waitAfterCounting({ windowStart: Date.parse(w.window_start), attempts: Number(w.attempts) }, limit, now);
       if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', { params: { minutes: Math.ceil(wait / 60_000) } });
-    }
-  }
-
-  async function countFailure(trx: Executor, keys: string[], now: number): Promise<void> {
-    for (const key of keys) {
-      const w = await sessionsRepository.attempts(trx, key);
-      const next = afterFailure(w && toWindow(w), now);
-      await sessionsRepository.saveAttempts(trx, key, new Date(next.windowStart).toISOString(), next.failures);
     }
   }
 
@@ -52,26 +42,26 @@ export function authService({ db }: Database, opts: { sessionHours: number; sess
       const now = Date.now();
       const accountKey = `account:${username.toLowerCase()}@${ip}`;
       const addressKey = `address:${ip}`;
-      await checkThrottle(db, [[accountKey, ACCOUNT_LIMIT], [addressKey, ADDRESS_LIMIT]], now);
+      await countAttempt([[accountKey, ACCOUNT_LIMIT], [addressKey, ADDRESS_LIMIT]], now);
       const user = await usersRepository.findByLogin(db, username);
       // Verify against a real hash even for unknown users, so timing does not reveal which usernames exist.
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok || user.disabled_at !== null) {
-        await db.transaction().execute(async (trx) => {
-          await countFailure(trx, [accountKey, addressKey], now);
-          const assignments = user ? await usersRepository.currentAssignments(trx, [user.id]) : [];
-          await recordAudit(trx, { userId: user?.id ?? '', username, ip }, null, {
-            action: 'auth.login_failed',
-            entityType: 'user',
-            entityId: user?.id ?? null,
-            path: userPath(assignments),
-          });
+        const assignments = user ? await usersRepository.currentAssignments(db, [user.id]) : [];
+        // Never the typed text itself: it may be a mobile number, or a password typed in the wrong box.
+        await recordAudit(db, { userId: user?.id ?? '', username: user?.username ?? null, ip }, null, {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          path: userPath(assignments),
+          ...(user ? {} : { after: { login: `${username.slice(0, 2)}…` } }),
         });
         throw new AppError('INVALID_CREDENTIALS');
       }
       const token = randomBytes(32).toString('base64url');
       await db.transaction().execute(async (trx) => {
         await sessionsRepository.clearAttempts(trx, accountKey);
+        await sessionsRepository.forgiveAttempt(trx, addressKey);
         await sessionsRepository.insert(trx, {
           id: sessionId(token),
           user_id: user.id,
@@ -134,6 +124,8 @@ export function authService({ db }: Database, opts: { sessionHours: number; sess
       if (!user || !(await verifyPassword(current, user.password_hash))) {
         throw new AppError('WRONG_PASSWORD', { field: 'currentPassword' });
       }
+      // A one-time password was seen by whoever issued it; keeping it would keep them able to sign in.
+      if (next === current) throw new AppError('PASSWORD_UNCHANGED', { field: 'newPassword' });
       const hash = await hashPassword(next);
       await db.transaction().execute(async (trx) => {
         await usersRepository.update(trx, user.id, { password_hash: hash, must_change_password: 0, updated_at: new Date().toISOString() });
@@ -158,11 +150,6 @@ export function authService({ db }: Database, opts: { sessionHours: number; sess
 }
 
 export const grantsOf = (s: SessionUser): Grant[] => s.assignments.map(toGrant);
-
-const toWindow = (w: { window_start: string; failures: number }): AttemptWindow => ({
-  windowStart: Date.parse(w.window_start),
-  failures: w.failures,
-});
 
 // A hash of a random password nobody knows, computed once, for unknown usernames.
 const DUMMY_HASH = await hashPassword(randomBytes(16).toString('hex'));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { AssignmentRow, UserRow } from '../users/users.repository.ts';
 
@@ -52,16 +53,28 @@ export const sessionsRepository = {
     await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   },
 
-  async attempts(db: Executor, key: string): Promise<{ window_start: string; failures: number } | undefined> {
-    return db.selectFrom('login_attempts').select(['window_start', 'failures']).where('key', '=', key).executeTakeFirst();
+  /**
+   * Counts one attempt for `key` in a single statement (so parallel attempts
+   * cannot all read the same count), starting a new window when the old one
+   * began at or before `windowExpiredAt`. Returns the window after counting.
+   */
+  async countAttempt(db: Executor, key: string, now: string, windowExpiredAt: string): Promise<{ window_start: string; attempts: number }> {
+    return db
+      .insertInto('login_attempts')
+      .values({ key, window_start: now, attempts: 1 })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          attempts: sql<number>`case when login_attempts.window_start <= ${windowExpiredAt} then 1 else login_attempts.attempts + 1 end`,
+          window_start: sql<string>`case when login_attempts.window_start <= ${windowExpiredAt} then excluded.window_start else login_attempts.window_start end`,
+        }),
+      )
+      .returning(['window_start', 'attempts'])
+      .executeTakeFirstOrThrow();
   },
 
-  async saveAttempts(db: Executor, key: string, windowStart: string, failures: number): Promise<void> {
-    await db
-      .insertInto('login_attempts')
-      .values({ key, window_start: windowStart, failures })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ window_start: windowStart, failures }))
-      .execute();
+  /** Takes back one counted attempt (a successful sign-in from a shared address). */
+  async forgiveAttempt(db: Executor, key: string): Promise<void> {
+    await db.updateTable('login_attempts').set({ attempts: sql<number>`attempts - 1` }).where('key', '=', key).where('attempts', '>', 0).execute();
   },
 
   async clearAttempts(db: Executor, key: string): Promise<void> {

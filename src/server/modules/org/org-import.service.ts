@@ -2,6 +2,7 @@ import type { Database } from '../../../db/database.ts';
 import { grantFor } from '../../../domain/access/scope.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import { checkAgainstParent, mapColumns, parentCodeOf, parseRows, type RowProblem } from '../../../domain/org/org-import.ts';
+import { parentCodeOfPath } from '../../../domain/org/org-path.ts';
 import type { OrgKind } from '../../../domain/org/org-kinds.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
@@ -59,12 +60,14 @@ export async function importOrgUnits(
     }
     const unit = existing.get(row.code);
     if (unit) {
-      const parentOfUnit = unit.parent_id ? [...existing.values()].find((u) => u.id === unit.parent_id) : null;
-      if (unit.kind !== row.kind || (parentOfUnit && parentCode && parentOfUnit.code !== parentCode)) {
+      // An import renames and re-dates units; it does not move them elsewhere in the tree.
+      if (unit.kind !== row.kind || parentCodeOfPath(unit.path) !== parentCode) {
         problems.push({ row: row.row, column: 'code', key: 'errors.CODE_TAKEN' });
         continue;
       }
-      const same = unit.name === row.name && (row.validFrom ?? unit.valid_from) === unit.valid_from && row.validTo === unit.valid_to;
+      const validFrom = row.validFrom ?? unit.valid_from;
+      const validTo = row.validTo === undefined ? unit.valid_to : row.validTo;
+      const same = unit.name === row.name && validFrom === unit.valid_from && validTo === unit.valid_to;
       plan.push({ kind: same ? 'same' : 'update', row, unit });
     } else {
       plan.push({ kind: 'create', row, parentCode });
@@ -95,14 +98,19 @@ export async function importOrgUnits(
           code: p.row.code,
           name: p.row.name,
           validFrom: p.row.validFrom ?? today,
-          validTo: p.row.validTo,
+          validTo: p.row.validTo ?? null,
         });
         idOf.set(p.row.code, id);
         continue;
       }
       const grant = grantFor(actor, 'org.manage', p.unit.path);
       if (!grant) throw new AppError('FORBIDDEN');
-      const changes = { name: p.row.name, valid_from: p.row.validFrom ?? p.unit.valid_from, valid_to: p.row.validTo, updated_at: new Date().toISOString() };
+      const changes = {
+        name: p.row.name,
+        valid_from: p.row.validFrom ?? p.unit.valid_from,
+        valid_to: p.row.validTo === undefined ? p.unit.valid_to : p.row.validTo,
+        updated_at: new Date().toISOString(),
+      };
       await orgRepository.update(trx, p.unit.id, changes);
       await recordAudit(trx, actor, grant, {
         action: 'org.import_update', entityType: 'org_unit', entityId: p.unit.id, path: p.unit.path,

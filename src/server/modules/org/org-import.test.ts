@@ -72,4 +72,28 @@ describeApi('importing org units', (t) => {
     const r = await importOrgUnits(t.database, systemActor(), file);
     expect(r.problems.map((p) => p.params?.column)).toEqual(['code', 'name']);
   });
+
+  it('refuses impossible dates per row, and a file without dates leaves dissolved units dissolved', async () => {
+    const bad = join(dir, 'dates.csv');
+    writeFileSync(bad, 'code,name,parent_code,kind,valid_from,valid_to\n430211003017-70,新组,430211003017,group,2020-13-45,\n430211003017-71,新组二,430211003017,group,2020-01-01,2019-01-01\n');
+    const r = await importOrgUnits(t.database, systemActor(), bad);
+    expect(r.problems.map((p) => [p.row, p.column, p.key])).toEqual([
+      [2, 'valid_from', 'validation.date'],
+      [3, 'valid_to', 'validation.validToBeforeFrom'],
+    ]);
+    const names = join(dir, 'names.csv');
+    writeFileSync(names, 'code,name,parent_code,kind\n430211003017-17,黄泥组,430211003017,居民小组\n');
+    const again = await importOrgUnits(t.database, systemActor(), names);
+    expect(again).toMatchObject({ unchanged: 1, written: true });
+    const unit = await t.database.db.selectFrom('org_units').selectAll().where('code', '=', '430211003017-17').executeTakeFirstOrThrow();
+    expect(unit.valid_to).toBe('2018-07-01');
+  });
+
+  it('does not move a unit to another parent', async () => {
+    const file = join(dir, 'move.csv');
+    writeFileSync(file, 'code,name,parent_code\n430211003017,中路社区,420107006\n');
+    const r = await importOrgUnits(t.database, systemActor(), file);
+    expect(r.problems.map((p) => [p.row, p.key])).toEqual([[2, 'errors.CODE_NOT_UNDER_PARENT']]);
+    expect(r.written).toBe(false);
+  });
 });

@@ -128,8 +128,8 @@ describeApi('the hierarchy', (t) => {
     expect(wrong.json).toMatchObject({ code: 'CODE_NOT_UNDER_PARENT', field: 'code' });
     const shape = await t.call('POST', '/api/org-units', { headers: { cookie }, body: { parentId: district, kind: 'street', code: '4302110', name: '短码' } });
     expect(shape.json).toMatchObject({ code: 'CODE_FORMAT' });
-    const ok = await t.call('POST', '/api/org-units', { headers: { cookie }, body: { parentId: district, kind: 'street', code: '430211000005000', name: '新街道' } });
-    expect(ok.statusCode).toBe(400);
+    const tooLong = await t.call('POST', '/api/org-units', { headers: { cookie }, body: { parentId: district, kind: 'street', code: '430211000005000', name: '新街道' } });
+    expect(tooLong.statusCode).toBe(400);
     const good = await t.call('POST', '/api/org-units', { headers: { cookie }, body: { parentId: district, kind: 'street', code: '430211009', name: '新街道' } });
     expect(good.statusCode).toBe(201);
   });
@@ -143,5 +143,32 @@ describeApi('the hierarchy', (t) => {
     expect((await orgRepository.findById(t.database.db, id))!.name).toBe('别人先改了');
     const fresh = await orgRepository.findById(t.database.db, id);
     expect(await orgRepository.updateIfUnchanged(t.database.db, fresh!, { ...changes, name: '大海组' })).toBe(true);
+  });
+
+  it('keeps local codes inside their community, so nobody can take another area’s codes', async () => {
+    const parentId = await t.unit(CODES.zhonglu);
+    const squat = await t.call('POST', '/api/org-units', { as: 'zl.admin', body: { parentId, kind: 'group', code: '420107006002', name: '抢注' } });
+    expect(squat.json).toMatchObject({ code: 'CODE_NOT_UNDER_PARENT', field: 'code' });
+  });
+
+  it('does not dissolve a unit whose groups are still in force', async () => {
+    const r = await t.call('PATCH', `/api/org-units/${await t.unit(CODES.zhonglu)}`, { as: 'zz.street', body: { validTo: '2026-01-01' } });
+    expect(r.json).toMatchObject({ code: 'UNIT_HAS_CURRENT_CHILDREN', field: 'validTo' });
+  });
+
+  it('lets someone who is both street and community administrator edit the community', async () => {
+    const list = await t.call('GET', '/api/users?q=zl.team', { as: 'zz.street' });
+    const id = list.json[0].id;
+    expect((await t.call('POST', `/api/users/${id}/roles`, { as: 'zz.street', body: { role: 'community_admin', unitId: await t.unit(CODES.zhonglu) } })).statusCode).toBe(200);
+    expect((await t.call('POST', `/api/users/${id}/roles`, { as: 'zz.district', body: { role: 'street_admin', unitId: await t.unit(CODES.liyu) } })).statusCode).toBe(200);
+    const r = await t.call('PATCH', `/api/org-units/${await t.unit(CODES.zhonglu)}`, { as: 'zl.team', body: { name: '中路社区' } });
+    expect(r.statusCode).toBe(200);
+  });
+
+  it('answers two racing creates of one code with one 201 and a 409, never a 500', async () => {
+    const parentId = await t.unit(CODES.zhonglu);
+    const body = { parentId, kind: 'group', code: '430211003017-60', name: '并发组' };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => t.call('POST', '/api/org-units', { as: 'zl.admin', body })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
   });
 });

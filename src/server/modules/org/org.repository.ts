@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { underAny } from '../../../db/dialect.ts';
+import { containsText, underAny } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { OrgUnitsTable } from '../../../db/schema.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
@@ -72,7 +72,7 @@ export const orgRepository = {
       .selectAll('u')
       .select(childCount(shanghaiDate()))
       .where((eb) => underAny(eb, 'u.path', prefixes))
-      .where((eb) => eb.or([eb('u.name', 'like', `%${escapeLike(text)}%`), eb('u.code', 'like', `${escapeLike(text)}%`)]))
+      .where((eb) => eb.or([containsText(eb, 'u.name', text), containsText(eb, 'u.code', text)]))
       .orderBy('u.path')
       .limit(limit)
       .execute();
@@ -160,8 +160,3 @@ export const orgRepository = {
  */
 const childCount = (today: string) =>
   sql<number>`(select count(*) from org_units c where c.parent_id = u.id and (c.valid_to is null or c.valid_to > ${today}))`.as('child_count');
-
-/** Wildcards typed by a user are dropped rather than escaped: escaping differs between the two databases. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, '');
-}

@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/database.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
-import { grantFor, prefixesFor, type Grant } from '../../../domain/access/scope.ts';
+import { grantAbove, grantFor, prefixesFor } from '../../../domain/access/scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { shanghaiDate, isInForce } from '../../../domain/local-date.ts';
 import { canNest, checkCode, normaliseCode, type OrgKind } from '../../../domain/org/org-kinds.ts';
@@ -35,7 +35,7 @@ export function orgService({ db }: Database) {
   /** A unit as the detail page shows it: with its ancestors and what the actor may do with it. */
   async function detail(actor: Actor, row: OrgUnitWithCount): Promise<OrgUnitDetail> {
     const ancestors = await orgRepository.ancestorsOf(db, row.path);
-    return { ...toOrgUnit(row), ancestors: ancestors.map(toCrumb), canManage: grantFor(actor, 'org.manage', row.path) !== null, canEdit: editGrant(actor, row.path) !== null };
+    return { ...toOrgUnit(row), ancestors: ancestors.map(toCrumb), canManage: grantFor(actor, 'org.manage', row.path) !== null, canEdit: grantAbove(actor, 'org.manage', row.path) !== null };
   }
 
   return {
@@ -92,11 +92,13 @@ export function orgService({ db }: Database) {
       for (let attempt = 0; ; attempt++) {
         const row = await orgRepository.findInScope(db, prefixesFor(actor, 'org.read'), id);
         if (!row) throw notFound();
-        const grant = editGrant(actor, row.path);
+        const grant = grantAbove(actor, 'org.manage', row.path);
         if (!grant) throw new AppError('FORBIDDEN');
         const validFrom = input.validFrom ?? row.valid_from;
         const validTo = input.validTo === undefined ? row.valid_to : input.validTo;
         if (validTo !== null && validTo <= validFrom) throw new AppError('VALIDATION_FAILED', { field: 'validTo' });
+        // Dissolving a unit whose groups are still in force would leave them orphaned but "current".
+        if (validTo !== null && row.valid_to === null && Number(row.child_count) > 0) throw new AppError('UNIT_HAS_CURRENT_CHILDREN', { field: 'validTo' });
         const changes = { name: input.name ?? row.name, valid_from: validFrom, valid_to: validTo, updated_at: new Date().toISOString() };
         const after = { ...row, ...changes };
         const action = row.valid_to === null && validTo !== null ? 'org.dissolve' : row.valid_to !== null && validTo === null ? 'org.restore' : 'org.update';
@@ -112,14 +114,6 @@ export function orgService({ db }: Database) {
   };
 }
 
-/**
- * The grant that lets the actor change a unit itself. A unit is managed from
- * above: a community administrator edits its groups, not the community.
- */
-function editGrant(actor: Actor, path: string): Grant | null {
-  const grant = grantFor(actor, 'org.manage', path);
-  return grant && (grant.path !== path || grant.role === 'system_admin') ? grant : null;
-}
 
 /**
  * Creates a unit under a parent in the actor's scope, with its audit event.

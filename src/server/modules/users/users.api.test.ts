@@ -44,7 +44,8 @@ describeApi('users and roles', (t) => {
   it('does not let a community administrator change a user who also works elsewhere', async () => {
     const list = await t.call('GET', '/api/users?q=zl.team', { as: 'zz.street' });
     const teamId = list.json[0].id;
-    await t.call('POST', `/api/users/${teamId}/roles`, { as: 'zz.street', body: { role: 'street_admin', unitId: await t.unit(CODES.liyu) } });
+    const added = await t.call('POST', `/api/users/${teamId}/roles`, { as: 'zz.district', body: { role: 'street_admin', unitId: await t.unit(CODES.liyu) } });
+    expect(added.statusCode).toBe(200);
     const seen = await t.call('GET', `/api/users/${teamId}`, { as: 'zl.admin' });
     expect(seen.json.manageable).toBe(false);
     const change = await t.call('PATCH', `/api/users/${teamId}`, { as: 'zl.admin', body: { displayName: '改名' } });
@@ -94,5 +95,54 @@ describeApi('users and roles', (t) => {
     const self = await t.call('GET', '/api/users?q=zl.admin', { as: 'zl.admin' });
     const selfDisable = await t.call('PATCH', `/api/users/${self.json[0].id}`, { as: 'zl.admin', body: { disabled: true } });
     expect(selfDisable.json.code).toBe('SELF_DISABLE');
+  });
+
+  it('finds a user by a full mobile number only, so masked numbers cannot be read digit by digit', async () => {
+    const partial = await t.call('GET', '/api/users?q=1390000001', { as: 'zl.admin' });
+    expect(partial.json).toEqual([]);
+    const list = await t.call('GET', '/api/users?q=zl.g09', { as: 'zl.admin' });
+    const full = await t.call('POST', `/api/users/${list.json[0].id}/reveal`, { as: 'zl.admin' });
+    const exact = await t.call('GET', `/api/users?q=${full.json.value}`, { as: 'zl.admin' });
+    expect(exact.json.map((u: { username: string }) => u.username)).toEqual(['zl.g09']);
+    const upper = await t.call('GET', '/api/users?q=ZL.G09', { as: 'zl.admin' });
+    expect(upper.json).toHaveLength(1);
+  });
+
+  it('refuses usernames that could be a mobile number', async () => {
+    const r = await t.call('POST', '/api/users', { as: 'zl.admin', body: { username: '13900000012', displayName: 'x', roles: [{ role: 'grid_worker', unitId: await t.unit(CODES.dahai) }] } });
+    expect(r.json).toMatchObject({ code: 'VALIDATION_FAILED', field: 'username' });
+  });
+
+  it('does not let an administrator appoint or take over a peer at their own level', async () => {
+    const community = await t.unit(CODES.zhonglu);
+    const peer = await t.call('POST', '/api/users', { as: 'zl.admin', body: { username: 'peer.admin', displayName: 'x', roles: [{ role: 'community_admin', unitId: community }] } });
+    expect(peer.statusCode).toBe(403);
+    expect(peer.json).toMatchObject({ code: 'FORBIDDEN', field: 'roles.0.role' });
+    const byStreet = await t.call('POST', '/api/users', { as: 'zz.street', body: { username: 'peer.admin', displayName: 'x', roles: [{ role: 'community_admin', unitId: community }] } });
+    expect(byStreet.statusCode).toBe(201);
+    const admins = await t.call('GET', '/api/users?q=zl.admin', { as: 'zz.street' });
+    const reset = await t.call('POST', `/api/users/${admins.json[0].id}/password-reset`, { as: 'zl.admin' });
+    expect(reset.statusCode).toBe(403);
+    expect(reset.json.code).toBe('CANNOT_MANAGE_USER');
+  });
+
+  it('does not add roles to someone who also works outside the area, nor show their other roles', async () => {
+    const list = await t.call('GET', '/api/users?q=zl.biz', { as: 'zz.city' });
+    const id = list.json[0].id;
+    await t.call('POST', `/api/users/${id}/roles`, { as: 'zz.city', body: { role: 'district_admin', unitId: await t.unit('430211') } });
+    const seen = await t.call('GET', `/api/users/${id}`, { as: 'zl.admin' });
+    expect(seen.json.roles.map((r: { role: string }) => r.role)).toEqual(['enterprise_contact']);
+    expect(seen.json.otherRoleCount).toBe(1);
+    const add = await t.call('POST', `/api/users/${id}/roles`, { as: 'zl.admin', body: { role: 'grid_worker', unitId: await t.unit(CODES.dahai) } });
+    expect(add.json.code).toBe('CANNOT_MANAGE_USER');
+  });
+
+  it('keeps at least one role even when two requests race to end the last two', async () => {
+    const made = await t.call('POST', '/api/users', { as: 'zl.admin', body: { username: 'two.roles', displayName: 'x', roles: [{ role: 'grid_worker', unitId: await t.unit(CODES.dahai) }, { role: 'grid_worker', unitId: await t.unit(CODES.caotang) }] } });
+    const [a, b] = made.json.user.roles.map((r: { assignmentId: string }) => r.assignmentId);
+    const answers = await Promise.all([a, b].map((r) => t.call('DELETE', `/api/users/${made.json.user.id}/roles/${r}`, { as: 'zl.admin' })));
+    expect(answers.map((x) => x.statusCode).sort()).toEqual([200, 400]);
+    const left = await t.database.db.selectFrom('role_assignments').select('id').where('user_id', '=', made.json.user.id).where('valid_to', 'is', null).execute();
+    expect(left).toHaveLength(1);
   });
 });

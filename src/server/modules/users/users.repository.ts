@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { underAny } from '../../../db/dialect.ts';
+import { containsText, underAny } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { RoleAssignmentsTable, UsersTable } from '../../../db/schema.ts';
 
@@ -44,8 +44,9 @@ export const usersRepository = {
     let q = db.selectFrom('users').selectAll().where('id', 'in', inner);
     if (!opts.includeDisabled) q = q.where('disabled_at', 'is', null);
     if (opts.text) {
-      const t = `%${opts.text.replace(/[\\%_]/g, '')}%`;
-      q = q.where((eb) => eb.or([eb('username', 'like', t), eb('display_name', 'like', t), eb('mobile', 'like', t)]));
+      const text = opts.text;
+      // A mobile number matches only in full: matching parts of it would let anyone read masked numbers digit by digit.
+      q = q.where((eb) => eb.or([containsText(eb, 'username', text), containsText(eb, 'display_name', text), eb('mobile', '=', text)]));
     }
     return q.orderBy('username').limit(opts.limit).execute();
   },

@@ -2,8 +2,8 @@ import type { Database } from '../../../db/database.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import { maskMobile } from '../../../domain/access/mask.ts';
 import { hashPassword, oneTimePassword } from '../../security/password.ts';
-import { roleFitsLevel } from '../../../domain/access/roles.ts';
-import { canAnywhere, grantFor, prefixesFor, type Grant } from '../../../domain/access/scope.ts';
+import { roleFitsLevel, type Role } from '../../../domain/access/roles.ts';
+import { canAnywhere, grantFor, grantOverRole, prefixesFor, type Grant } from '../../../domain/access/scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { isInForce, shanghaiDate } from '../../../domain/local-date.ts';
 import { isWithin, ROOT_PATH } from '../../../domain/org/org-path.ts';
@@ -44,6 +44,8 @@ export function usersService({ db }: Database, sessions: SessionCache) {
     const prefixes = prefixesFor(actor, 'users.manage');
     return users.map((u) => {
       const own = assignments.filter((a) => a.user_id === u.id);
+      // Roles outside the actor's area are not theirs to know: only counted.
+      const inArea = own.filter((a) => prefixes.some((p) => isWithin(a.org_path, p)));
       return {
         id: u.id,
         username: u.username,
@@ -51,8 +53,9 @@ export function usersService({ db }: Database, sessions: SessionCache) {
         mobile: maskMobile(u.mobile),
         locale: u.locale as Locale,
         disabled: u.disabled_at !== null,
-        roles: own.map((a) => described.get(a.id)!),
-        manageable: own.every((a) => prefixes.some((p) => isWithin(a.org_path, p))),
+        roles: inArea.map((a) => described.get(a.id)!),
+        otherRoleCount: own.length - inArea.length,
+        manageable: own.every((a) => grantOverRole(actor, a.role as Role, a.org_path) !== null),
         createdAt: u.created_at,
       };
     });
@@ -70,13 +73,15 @@ export function usersService({ db }: Database, sessions: SessionCache) {
 
   /**
    * The grant that lets the actor change this user: every one of the user's
-   * roles must lie in the actor's area, or a community could edit a city official.
+   * roles must lie in the actor's area, or a community could edit a city
+   * official, and administrators' roles must lie below it, or an
+   * administrator could take over a peer's account.
    */
   async function manageableUser(trx: Executor, actor: Actor, id: string) {
     const found = await visibleUser(trx, actor, id);
     const path = userPath(found.assignments);
     const grant = grantFor(actor, 'users.manage', path);
-    if (!grant || !found.assignments.every((a) => grantFor(actor, 'users.manage', a.org_path))) {
+    if (!grant || !found.assignments.every((a) => grantOverRole(actor, a.role as Role, a.org_path))) {
       throw new AppError('CANNOT_MANAGE_USER');
     }
     return { ...found, grant, path };
@@ -97,8 +102,10 @@ export function usersService({ db }: Database, sessions: SessionCache) {
     if (!roleFitsLevel(assign.role, kind)) {
       throw new AppError('ROLE_LEVEL', { field: at('role'), params: { role: `roles.${assign.role}`, kind: kind ? `orgKinds.${kind}` : '-' } });
     }
-    const grant = grantFor(actor, 'users.manage', path);
-    if (!grant) throw new AppError('NOT_FOUND', { field: at('unitId') });
+    if (!grantFor(actor, 'users.manage', path)) throw new AppError('NOT_FOUND', { field: at('unitId') });
+    const grant = grantOverRole(actor, assign.role, path);
+    // An administrator appoints administrators below, never beside, themselves.
+    if (!grant) throw new AppError('FORBIDDEN', { field: at('role') });
     const row: AssignmentRow = {
       id: uuidv7(),
       user_id: userId,
@@ -180,9 +187,9 @@ export function usersService({ db }: Database, sessions: SessionCache) {
     },
 
     async update(actor: Actor, id: string, input: UserUpdate): Promise<UserSummary> {
+      if (input.disabled === true && id === actor.userId) throw new AppError('SELF_DISABLE', { field: 'disabled' });
       await db.transaction().execute(async (trx) => {
         const { user, grant, path } = await manageableUser(trx, actor, id);
-        if (input.disabled === true && id === actor.userId) throw new AppError('SELF_DISABLE', { field: 'disabled' });
         if (input.mobile && input.mobile !== user.mobile) {
           const other = await usersRepository.findByMobile(trx, input.mobile);
           if (other && other.id !== id) throw new AppError('MOBILE_TAKEN', { field: 'mobile' });
@@ -204,7 +211,7 @@ export function usersService({ db }: Database, sessions: SessionCache) {
 
     async addRole(actor: Actor, id: string, assign: RoleAssign): Promise<UserSummary> {
       await db.transaction().execute(async (trx) => {
-        const { user } = await visibleUser(trx, actor, id);
+        const { user } = await manageableUser(trx, actor, id);
         const { row, grant } = await assignmentFor(trx, actor, user.id, assign, '');
         await usersRepository.insertAssignment(trx, row);
         await recordAudit(trx, actor, grant, { action: 'users.role_grant', entityType: 'user', entityId: id, path: row.org_path, after: { role: row.role, unit: row.org_path } });
@@ -216,10 +223,13 @@ export function usersService({ db }: Database, sessions: SessionCache) {
     /** Ends a role. The last role of a user cannot end: disable the account instead, so nobody is left unmanageable. */
     async removeRole(actor: Actor, id: string, assignmentId: string): Promise<UserSummary> {
       const user = await db.transaction().execute(async (trx) => {
+        // Touching the user first serialises concurrent role changes (a row lock on PostgreSQL),
+        // so two requests cannot both end "one of two" roles.
+        await usersRepository.update(trx, id, { updated_at: new Date().toISOString() });
         const { user, assignments } = await visibleUser(trx, actor, id);
         const a = assignments.find((r) => r.id === assignmentId);
         if (!a) throw notFound();
-        const grant = grantFor(actor, 'users.manage', a.org_path);
+        const grant = grantOverRole(actor, a.role as Role, a.org_path);
         if (!grant) throw new AppError('CANNOT_MANAGE_USER');
         if (assignments.length === 1) throw new AppError('LAST_ROLE');
         await usersRepository.endAssignment(trx, a.id, new Date().toISOString());

@@ -68,7 +68,14 @@ function UserBody({ user, me }: { user: UserSummary; me: Me }) {
 
   return (
     <Space orientation="vertical" size={20} style={{ width: '100%' }}>
-      {!canChange && <Alert type="info" showIcon title={t('console:users.notManageable')} />}
+      {!canChange && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('console:users.notManageable')}
+          description={user.otherRoleCount > 0 ? t('console:users.otherRoles', { count: user.otherRoleCount }) : undefined}
+        />
+      )}
       <Descriptions
         column={1}
         size="small"

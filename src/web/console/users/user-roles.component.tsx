@@ -52,7 +52,7 @@ export function UserRoles({ user, me }: { user: UserSummary; me: Me }) {
                 okText={t('common:ok')}
                 cancelText={t('common:cancel')}
               >
-                <Button size="small" type="link" danger disabled={user.roles.length === 1} title={user.roles.length === 1 ? t('console:users.lastRole') : undefined}>
+                <Button size="small" type="link" danger disabled={user.roles.length + user.otherRoleCount === 1} title={user.roles.length + user.otherRoleCount === 1 ? t('console:users.lastRole') : undefined}>
                   {t('console:users.endRole')}
                 </Button>
               </Popconfirm>,

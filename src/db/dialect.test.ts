@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { uniqueViolation } from './dialect.ts';
+
+describe('unique violations on either database', () => {
+  it('names the table and column', () => {
+    expect(uniqueViolation({ code: '23505', constraint: 'org_units_code_key' })).toBe('org_units.code');
+    expect(uniqueViolation({ code: '23505', constraint: 'users_pkey' })).toBe('users.id');
+    expect(uniqueViolation({ code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: users.mobile' })).toBe('users.mobile');
+    expect(uniqueViolation(new Error('other'))).toBeNull();
+  });
+});
