@@ -148,10 +148,7 @@ export const orgRepository = {
     return Number(r.numUpdatedRows) === 1;
   },
 
-  async count(db: Executor): Promise<number> {
-    const r = await db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return Number(r.n);
-  },
+
 };
 
 /**
