@@ -147,8 +147,6 @@ export const orgRepository = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
-
-
 };
 
 /**
