@@ -12,6 +12,8 @@ export interface Config {
   sessionHours: number;
   logLevel: string;
   demoPassword: string | undefined;
+  /** Master key for sensitive values (base64, 32 bytes); else linli.key in the data directory. */
+  key: string | undefined;
 }
 
 /** Reads the configuration from the environment; every setting has a safe default. */
@@ -31,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.LINLI_SESSION_HOURS ?? 24 * 7),
     logLevel: env.LINLI_LOG_LEVEL ?? 'info',
     demoPassword: env.LINLI_DEMO_PASSWORD || undefined,
+    key: env.LINLI_KEY || undefined,
   };
 }

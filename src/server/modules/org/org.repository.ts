@@ -50,7 +50,8 @@ export const orgRepository = {
         );
     }
     if (!opts.includeDissolved) q = q.where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', opts.today)]));
-    return q.orderBy('u.code').execute();
+    // By path, not code: paths compare byte by byte on both databases (COLLATE "C"), codes by the locale.
+    return q.orderBy('u.path').execute();
   },
 
   /** Units whose path is exactly one of `paths` (the units a user's roles sit at). */
