@@ -92,13 +92,17 @@ function UnitCard({ unit, me, onOpen }: { unit: OrgUnitDetail; me: Me; onOpen: (
       />
       <Space wrap style={{ marginTop: 16 }}>
         {canCreate && (
-          <Button type="primary" onClick={() => setDialog('create')}>
+          <Button type="primary" onClick={() => setDialog('create')} data-testid="unit-add-child">
             {t('console:org.addChild')}
           </Button>
         )}
-        {canEdit && <Button onClick={() => setDialog('rename')}>{t('console:org.rename')}</Button>}
+        {canEdit && (
+          <Button onClick={() => setDialog('rename')} data-testid="unit-rename">
+            {t('console:org.rename')}
+          </Button>
+        )}
         {canEdit && !gone && (
-          <Button danger onClick={() => setDialog('dissolve')}>
+          <Button danger onClick={() => setDialog('dissolve')} data-testid="unit-dissolve">
             {t('console:org.dissolve')}
           </Button>
         )}
