@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../src/domain/access/roles.ts';
 import { ORG_KINDS } from '../src/domain/org/org-kinds.ts';
+import { CATEGORIES, RELATIONS } from '../src/domain/residents/resident-sheet.ts';
 import { lookup } from '../src/i18n/messages.ts';
 import { ERROR_STATUS } from '../src/server/errors.ts';
 
@@ -54,6 +55,11 @@ describe('translations', () => {
       for (const code of Object.keys(ERROR_STATUS)) expect(lookup(locale, `errors.${code}`), `${locale} errors.${code}`).toBeTruthy();
       for (const role of ROLES) expect(lookup(locale, `roles.${role}`), `${locale} roles.${role}`).toBeTruthy();
       for (const kind of ORG_KINDS) expect(lookup(locale, `orgKinds.${kind}`), `${locale} orgKinds.${kind}`).toBeTruthy();
+      for (const r of RELATIONS) expect(lookup(locale, `relations.${r}`), `${locale} relations.${r}`).toBeTruthy();
+      for (const c of [...CATEGORIES, 'elderly']) expect(lookup(locale, `categories.${c}`), `${locale} categories.${c}`).toBeTruthy();
+      for (const k of ['idFormat', 'idBirthDate', 'idCheckDigit', 'unknownGroup', 'unknownRelation', 'unknownCategory']) {
+        expect(lookup(locale, `validation.${k}`), `${locale} validation.${k}`).toBeTruthy();
+      }
     }
   });
 

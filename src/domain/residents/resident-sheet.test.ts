@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkCharacter } from './citizen-id.ts';
+import { checkResidentRows, mapResidentColumns, parseCategories } from './resident-sheet.ts';
+
+const id = (birth: string, seq: string) => {
+  const first17 = `430211${birth}${seq}`;
+  return first17 + checkCharacter(first17);
+};
+const groups = new Map([['大海组', 'g-dahai'], ['草坪组', 'g-caoping']]);
+const header = ['姓名', '身份证号', '联系电话', '居民小组', '门牌号', '与户主关系', '人员类别', '备注'];
+
+describe('the resident sheet', () => {
+  it('maps the template columns and the usual variants', () => {
+    expect(mapResidentColumns(header).missing).toEqual([]);
+    const variant = mapResidentColumns(['姓名', '公民身份号码', '手机', '小组', '住址', '关系']);
+    expect(variant.missing).toEqual([]);
+    expect(variant.columns['联系电话']).toBe(2);
+    expect(mapResidentColumns(['姓名', '电话']).missing).toEqual(['身份证号', '居民小组', '门牌号', '与户主关系']);
+  });
+
+  it('reads categories, with the disability level, and ignores the derived 65+', () => {
+    expect(parseCategories('独居、残疾人(二级)；返乡 老年人')).toEqual({
+      categories: [{ category: 'living_alone' }, { category: 'disabled', level: 2 }, { category: 'returnee' }],
+      unknown: [],
+    });
+    expect(parseCategories('密接').unknown).toEqual(['密接']);
+  });
+
+  it('turns good rows into records and reports every bad cell with its row', () => {
+    const { columns } = mapResidentColumns(header);
+    const zhang = id('19500307', '123');
+    const { rows, problems } = checkResidentRows(
+      [
+        ['张树根', zhang, '138 1234 5678', '草坪组', '12号', '户主', '残疾人(三级)', '开理发店'],
+        ['', '', '12345', '黄泥组', '', '表亲', '密接', ''],
+        ['张树根', zhang, '', '草坪组', '12号', '户主', '', ''],
+        ['', '', '', '', '', '', '', ''],
+        ['李四', id('19900230', '002'), '', '大海组', '3号', '妻', '', ''],
+      ],
+      columns,
+      { today: '2020-02-13', groups },
+    );
+    expect(rows).toEqual([
+      {
+        row: 2, name: '张树根', idNumber: zhang, birthDate: '1950-03-07', sex: 'male', mobile: '13812345678', groupId: 'g-caoping',
+        houseNo: '12号', relation: 'head', categories: [{ category: 'disabled', level: 3 }], note: '开理发店',
+      },
+    ]);
+    expect(problems.map((p) => [p.row, p.column, p.key])).toEqual([
+      [3, '姓名', 'validation.required'],
+      [3, '身份证号', 'validation.required'],
+      [3, '联系电话', 'validation.mobile'],
+      [3, '居民小组', 'validation.unknownGroup'],
+      [3, '门牌号', 'validation.required'],
+      [3, '与户主关系', 'validation.unknownRelation'],
+      [3, '人员类别', 'validation.unknownCategory'],
+      [4, '身份证号', 'validation.duplicateInFile'],
+      [6, '身份证号', 'validation.idBirthDate'],
+    ]);
+  });
+});
