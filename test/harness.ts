@@ -87,6 +87,7 @@ export const CODES = {
   zhonglu: '430211003017',
   dahai: '430211003017-01',
   caotang: '430211003017-02',
+  caoping: '430211003017-03',
   dissolved: '430211003017-17',
   liyu: '430211003',
   chuanchang: '420107006001',

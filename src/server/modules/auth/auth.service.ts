@@ -95,10 +95,11 @@ export function authService({ db }: Database, opts: { sessionHours: number; sess
       const id = sessionId(token);
       const cached = sessions.get(id);
       if (cached) return cached;
+      const ticket = sessions.ticket();
       const found = await sessionsRepository.findLive(db, id, new Date().toISOString());
       if (!found) return null;
       const resolved = { ...found, sessionId: id };
-      sessions.set(id, resolved);
+      sessions.set(id, resolved, ticket);
       return resolved;
     },
 

@@ -8,6 +8,8 @@ import type { SessionUser } from './auth.service.ts';
  */
 export class SessionCache {
   private readonly entries = new Map<string, { value: SessionUser; until: number }>();
+  /** Bumped on every change, so a lookup that raced a change does not put the old state back. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs = 5_000,
@@ -24,8 +26,13 @@ export class SessionCache {
     return hit.value;
   }
 
-  set(sessionId: string, value: SessionUser, now = Date.now()): void {
-    if (this.ttlMs <= 0) return;
+  /** Call before reading a session from the database; pass the result to `set`. */
+  ticket(): number {
+    return this.generation;
+  }
+
+  set(sessionId: string, value: SessionUser, ticket: number, now = Date.now()): void {
+    if (this.ttlMs <= 0 || ticket !== this.generation) return;
     if (this.entries.size >= this.max) {
       // Maps iterate in insertion order: drop the oldest entry.
       const oldest = this.entries.keys().next().value;
@@ -35,10 +42,12 @@ export class SessionCache {
   }
 
   forget(sessionId: string): void {
+    this.generation++;
     this.entries.delete(sessionId);
   }
 
   forgetUser(userId: string): void {
+    this.generation++;
     for (const [id, e] of this.entries) if (e.value.user.id === userId) this.entries.delete(id);
   }
 }

@@ -171,4 +171,18 @@ describeApi('the hierarchy', (t) => {
     const answers = await Promise.all([1, 2, 3, 4].map(() => t.call('POST', '/api/org-units', { as: 'zl.admin', body })));
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
   });
+
+  it('keeps the audit trail a true chain when edits of one unit race', async () => {
+    const id = await t.unit(CODES.caoping);
+    const names = ['草坪组一', '草坪组二', '草坪组三', '草坪组四', '草坪组五'];
+    const answers = await Promise.all(names.map((name) => t.call('PATCH', `/api/org-units/${id}`, { as: 'zl.admin', body: { name } })));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const events = await t.call('GET', `/api/audit-events?unitId=${id}&action=org.update&limit=20`, { as: 'zl.admin' });
+    const chain = [...events.json.items].reverse().map((e: { before: { name: string }; after: { name: string } }) => [e.before.name, e.after.name]);
+    expect(chain).toHaveLength(5);
+    expect(chain[0]![0]).toBe('草坪组');
+    for (let i = 1; i < chain.length; i++) expect(chain[i]![0]).toBe(chain[i - 1]![1]);
+    const unit = await t.call('GET', `/api/org-units/${id}`, { as: 'zl.admin' });
+    expect(unit.json.name).toBe(chain[4]![1]);
+  });
 });
