@@ -18,7 +18,7 @@ export interface Ctx {
   /** Signs in and returns the session cookie header value. */
   login(username: string, password?: string): Promise<string>;
   /** An API call as a signed-in user (cookie) or anonymously; JSON in, parsed JSON out. */
-  call(method: InjectOptions['method'], url: string, opts?: { as?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse & { json: any }>;
+  call(method: InjectOptions['method'], url: string, opts?: { as?: string; body?: unknown; headers?: Record<string, string>; from?: string }): Promise<LightMyRequestResponse & { json: any }>;
   /** The id of a demo unit by its code. */
   unit(code: string): Promise<string>;
 }
@@ -62,7 +62,7 @@ export function describeApi(name: string, body: (ctx: Ctx) => void): void {
       ctx.call = async (method, url, opts = {}) => {
         const headers: Record<string, string> = { ...opts.headers };
         if (opts.as) headers.cookie = cookies.get(opts.as) ?? (await ctx.login(opts.as));
-        const r = await ctx.app.inject({ method, url, headers, ...(opts.body === undefined ? {} : { payload: opts.body as object }) });
+        const r = await ctx.app.inject({ method, url, headers, remoteAddress: opts.from ?? '127.0.0.1', ...(opts.body === undefined ? {} : { payload: opts.body as object }) });
         return Object.assign(r, { json: r.body ? safeJson(r.body) : undefined });
       };
       ctx.unit = async (code) => {

@@ -57,7 +57,7 @@ describe('translations', () => {
       for (const kind of ORG_KINDS) expect(lookup(locale, `orgKinds.${kind}`), `${locale} orgKinds.${kind}`).toBeTruthy();
       for (const r of RELATIONS) expect(lookup(locale, `relations.${r}`), `${locale} relations.${r}`).toBeTruthy();
       for (const c of [...CATEGORIES, 'elderly']) expect(lookup(locale, `categories.${c}`), `${locale} categories.${c}`).toBeTruthy();
-      for (const k of ['idFormat', 'idBirthDate', 'idCheckDigit', 'unknownGroup', 'unknownRelation', 'unknownCategory']) {
+      for (const k of ['idFormat', 'idBirthDate', 'idCheckDigit', 'unknownGroup', 'unknownRelation', 'unknownCategory', 'duplicateIdInFile', 'phone']) {
         expect(lookup(locale, `validation.${k}`), `${locale} validation.${k}`).toBeTruthy();
       }
     }

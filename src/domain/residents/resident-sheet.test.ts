@@ -32,6 +32,7 @@ describe('the resident sheet', () => {
     const { rows, problems } = checkResidentRows(
       [
         ['张树根', zhang, '138 1234 5678', '草坪组', '12号', '户主', '残疾人(三级)', '开理发店'],
+        ['王五', id('19600101', '031'), '0731-85551234', '大海组', '7号', '户主', '', ''],
         ['', '', '12345', '黄泥组', '', '表亲', '密接', ''],
         ['张树根', zhang, '', '草坪组', '12号', '户主', '', ''],
         ['', '', '', '', '', '', '', ''],
@@ -42,20 +43,21 @@ describe('the resident sheet', () => {
     );
     expect(rows).toEqual([
       {
-        row: 2, name: '张树根', idNumber: zhang, birthDate: '1950-03-07', sex: 'male', mobile: '13812345678', groupId: 'g-caoping',
+        row: 2, name: '张树根', idNumber: zhang, birthDate: '1950-03-07', sex: 'male', phone: '13812345678', groupId: 'g-caoping',
         houseNo: '12号', relation: 'head', categories: [{ category: 'disabled', level: 3 }], note: '开理发店',
       },
+      expect.objectContaining({ row: 3, name: '王五', phone: '0731-85551234' }),
     ]);
     expect(problems.map((p) => [p.row, p.column, p.key])).toEqual([
-      [3, '姓名', 'validation.required'],
-      [3, '身份证号', 'validation.required'],
-      [3, '联系电话', 'validation.mobile'],
-      [3, '居民小组', 'validation.unknownGroup'],
-      [3, '门牌号', 'validation.required'],
-      [3, '与户主关系', 'validation.unknownRelation'],
-      [3, '人员类别', 'validation.unknownCategory'],
-      [4, '身份证号', 'validation.duplicateInFile'],
-      [6, '身份证号', 'validation.idBirthDate'],
+      [4, '姓名', 'validation.required'],
+      [4, '身份证号', 'validation.required'],
+      [4, '联系电话', 'validation.phone'],
+      [4, '居民小组', 'validation.unknownGroup'],
+      [4, '门牌号', 'validation.required'],
+      [4, '与户主关系', 'validation.unknownRelation'],
+      [4, '人员类别', 'validation.unknownCategory'],
+      [5, '身份证号', 'validation.duplicateIdInFile'],
+      [7, '身份证号', 'validation.idBirthDate'],
     ]);
   });
 });

@@ -56,7 +56,8 @@ export interface ResidentSheetRow {
   idNumber: string;
   birthDate: string;
   sex: Sex;
-  mobile: string | null;
+  /** A mobile or a landline, as written without spaces. */
+  phone: string | null;
   groupId: string;
   houseNo: string;
   relation: Relation;
@@ -128,9 +129,11 @@ export function checkResidentRows(
     const id = parseCitizenId(get('身份证号'), opts.today);
     if (!get('身份证号')) problem('身份证号', 'validation.required');
     else if (isCitizenIdProblem(id)) problem('身份证号', `validation.${id}`);
-    else if (seenIds.has(id.value)) problem('身份证号', 'validation.duplicateInFile', { row: seenIds.get(id.value)! });
-    const mobile = get('联系电话').replace(/[\s-]/g, '') || null;
-    if (mobile && !/^1\d{10}$/.test(mobile)) problem('联系电话', 'validation.mobile');
+    else if (seenIds.has(id.value)) problem('身份证号', 'validation.duplicateIdInFile', { row: seenIds.get(id.value)! });
+    else seenIds.set(id.value, row);
+    // A contact number: a mobile (13812345678) or a landline with its area code (0731-85551234).
+    const phone = get('联系电话').replace(/\s/g, '') || null;
+    if (phone && !/^1\d{10}$/.test(phone) && !/^0\d{2,3}-?\d{7,8}$/.test(phone)) problem('联系电话', 'validation.phone');
     const groupName = get('居民小组');
     const groupId = opts.groups.get(groupName);
     if (!groupName) problem('居民小组', 'validation.required');
@@ -145,8 +148,7 @@ export function checkResidentRows(
     for (const word of unknown) problem('人员类别', 'validation.unknownCategory', { value: word });
 
     if (problems.length > before || isCitizenIdProblem(id) || !groupId || !relation) return;
-    seenIds.set(id.value, row);
-    rows.push({ row, name, idNumber: id.value, birthDate: id.birthDate, sex: id.sex, mobile, groupId, houseNo, relation, categories, note: get('备注') || null });
+    rows.push({ row, name, idNumber: id.value, birthDate: id.birthDate, sex: id.sex, phone, groupId, houseNo, relation, categories, note: get('备注') || null });
   });
   return { rows, problems };
 }

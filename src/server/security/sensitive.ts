@@ -32,7 +32,13 @@ export function loadMasterKey(opts: { dataDir: string; envKey?: string | undefin
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    // Another process made it first: use theirs.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return loadMasterKey(opts);
+    throw e;
+  }
   chmodSync(file, 0o600);
   return key;
 }
@@ -51,7 +57,9 @@ export function sensitiveBox(master: Buffer): SensitiveBox {
       const [format, data] = sealed.split(':');
       if (format !== FORMAT || !data) throw new Error('not a sealed value');
       const raw = Buffer.from(data, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      // The full 16-byte tag, always: Node would otherwise accept a truncated one.
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12), { authTagLength: 16 });
+      if (raw.length < 28) throw new Error('sealed value too short');
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },

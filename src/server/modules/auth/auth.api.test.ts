@@ -37,10 +37,10 @@ describeApi('signing in', (t) => {
 
   it('throttles an account after five failures from one address, even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      const r = await t.call('POST', '/api/auth/login', { body: { username: 'zl.g04', password: 'nope-nope' } });
+      const r = await t.call('POST', '/api/auth/login', { body: { username: 'zl.g04', password: 'nope-nope' }, from: '10.0.0.4' });
       expect(r.statusCode).toBe(401);
     }
-    const r = await t.call('POST', '/api/auth/login', { body: { username: 'zl.g04', password: DEMO_PASSWORD } });
+    const r = await t.call('POST', '/api/auth/login', { body: { username: 'zl.g04', password: DEMO_PASSWORD }, from: '10.0.0.4' });
     expect(r.statusCode).toBe(429);
     expect(r.json.code).toBe('TOO_MANY_ATTEMPTS');
     expect(r.json.message).toMatch(/分钟/);
@@ -55,9 +55,26 @@ describeApi('signing in', (t) => {
     expect(JSON.stringify(events.json)).not.toContain('13900000015');
   });
 
+  it('limits one address to 30 attempts in 15 minutes, forgiving those that succeed', async () => {
+    for (let i = 0; i < 30; i++) {
+      expect((await t.call('POST', '/api/auth/login', { body: { username: `nobody${i}`, password: 'x' }, from: '10.0.0.30' })).statusCode).toBe(401);
+    }
+    const r = await t.call('POST', '/api/auth/login', { body: { username: 'zl.g15', password: DEMO_PASSWORD }, from: '10.0.0.30' });
+    expect(r.json.code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await t.call('POST', '/api/auth/login', { body: { username: 'zl.g15', password: DEMO_PASSWORD }, from: '10.0.0.31' })).statusCode).toBe(200);
+  });
+
   it('counts parallel guesses, so they cannot all slip under the limit', async () => {
-    const answers = await Promise.all(Array.from({ length: 12 }, () => t.call('POST', '/api/auth/login', { body: { username: 'zl.g12', password: 'guess-guess' } })));
+    const answers = await Promise.all(Array.from({ length: 12 }, () => t.call('POST', '/api/auth/login', { body: { username: 'zl.g12', password: 'guess-guess' }, from: '10.0.0.12' })));
     expect(answers.filter((a) => a.statusCode === 429).length).toBe(7);
+  });
+
+  it('counts guesses by username and by mobile against the same account', async () => {
+    // 13900000018 is zl.g14's (made-up) mobile number.
+    for (const username of ['zl.g14', 'zl.g14', 'zl.g14', '13900000018', '13900000018']) {
+      expect((await t.call('POST', '/api/auth/login', { body: { username, password: 'wrong-wrong' }, from: '10.0.0.14' })).statusCode).toBe(401);
+    }
+    expect((await t.call('POST', '/api/auth/login', { body: { username: '13900000018', password: 'wrong-wrong' }, from: '10.0.0.14' })).statusCode).toBe(429);
   });
 
   it('does not keep a one-time password as the new password', async () => {

@@ -18,7 +18,8 @@ export const authRoutes = (services: Services, opts: { sessionHours: number }): 
     });
 
   app.post('/api/auth/login', {
-    config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    // A flood guard per address; the sign-in throttle (auth.service) is the real limit.
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], summary: 'Sign in with username or mobile number', body: LoginRequest, response: { 200: Me } },
     handler: async (request, reply) => {
       const { token } = await services.auth.login(request.body.username, request.body.password, request.ip, request.headers['user-agent'] ?? null);

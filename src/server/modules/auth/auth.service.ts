@@ -40,10 +40,11 @@ export function authService({ db }: Database, opts: { sessionHours: number; sess
     /** Signs in with username or mobile; returns the cookie token. Failures are throttled and audited. */
     async login(username: string, password: string, ip: string, userAgent: string | null): Promise<{ token: string; user: UserRow }> {
       const now = Date.now();
-      const accountKey = `account:${username.toLowerCase()}@${ip}`;
+      const user = await usersRepository.findByLogin(db, username);
+      // One account, one count, whether it is named by username or by mobile.
+      const accountKey = `account:${user?.id ?? username.toLowerCase()}@${ip}`;
       const addressKey = `address:${ip}`;
       await countAttempt([[accountKey, ACCOUNT_LIMIT], [addressKey, ADDRESS_LIMIT]], now);
-      const user = await usersRepository.findByLogin(db, username);
       // Verify against a real hash even for unknown users, so timing does not reveal which usernames exist.
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok || user.disabled_at !== null) {
@@ -86,8 +87,9 @@ export function authService({ db }: Database, opts: { sessionHours: number; sess
     },
 
     async logout(token: string): Promise<void> {
-      sessions.forget(sessionId(token));
       await sessionsRepository.delete(db, sessionId(token));
+      // After the delete: a lookup in between would otherwise cache the still-live row.
+      sessions.forget(sessionId(token));
     },
 
     /** The signed-in user behind a cookie token, or null when the session is unknown, expired or the user disabled. */

@@ -48,6 +48,7 @@ export async function importOrgUnits(
   const existing = new Map<string, OrgUnitRow>((await orgRepository.findByCodes(db, [...codes])).map((u) => [u.code, u]));
   const known = new Map<string, { code: string; kind: OrgKind }>([...existing.values()].map((u) => [u.code, { code: u.code, kind: u.kind as OrgKind }]));
 
+  const today = shanghaiDate();
   type Plan = { kind: 'create'; row: (typeof rows)[number]; parentCode: string | null } | { kind: 'update' | 'same'; row: (typeof rows)[number]; unit: OrgUnitRow };
   const plan: Plan[] = [];
   for (const row of rows) {
@@ -67,9 +68,22 @@ export async function importOrgUnits(
       }
       const validFrom = row.validFrom ?? unit.valid_from;
       const validTo = row.validTo === undefined ? unit.valid_to : row.validTo;
+      // The same date rules as the console: an end after the start, no dissolving over units still in force.
+      if (validTo !== null && validTo <= validFrom) {
+        problems.push({ row: row.row, column: 'valid_to', key: 'validation.validToBeforeFrom' });
+        continue;
+      }
+      if (validTo !== null && validTo !== unit.valid_to && (await orgRepository.findInScope(db, ['/'], unit.id))!.child_count > 0) {
+        problems.push({ row: row.row, column: 'valid_to', key: 'errors.UNIT_HAS_CURRENT_CHILDREN' });
+        continue;
+      }
       const same = unit.name === row.name && validFrom === unit.valid_from && validTo === unit.valid_to;
       plan.push({ kind: same ? 'same' : 'update', row, unit });
     } else {
+      if (row.validTo && row.validTo <= (row.validFrom ?? today)) {
+        problems.push({ row: row.row, column: 'valid_to', key: 'validation.validToBeforeFrom' });
+        continue;
+      }
       plan.push({ kind: 'create', row, parentCode });
     }
     known.set(row.code, { code: row.code, kind: row.kind });
@@ -87,7 +101,6 @@ export async function importOrgUnits(
 
   await db.transaction().execute(async (trx) => {
     const idOf = new Map([...existing.values()].map((u) => [u.code, u.id]));
-    const today = shanghaiDate();
     for (const p of plan) {
       if (p.kind === 'same') continue;
       if (p.kind === 'create') {

@@ -185,4 +185,23 @@ describeApi('the hierarchy', (t) => {
     const unit = await t.call('GET', `/api/org-units/${id}`, { as: 'zl.admin' });
     expect(unit.json.name).toBe(chain[4]![1]);
   });
+
+  it('answers identical racing retries of one create with the same unit', async () => {
+    const body = { id: uuidv7(), parentId: await t.unit(CODES.zhonglu), kind: 'group', code: '430211003017-61', name: '重试组' };
+    const answers = await Promise.all([1, 2, 3].map(() => t.call('POST', '/api/org-units', { as: 'zl.admin', body })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json.id))).toEqual(new Set([body.id]));
+  });
+
+  it('does not restore a group under a dissolved community, nor re-date a dissolution over units in force', async () => {
+    const cookie = await t.login('zz.district');
+    const street = await t.unit(CODES.liyu);
+    const community = await t.call('POST', '/api/org-units', { headers: { cookie }, body: { parentId: street, kind: 'community', code: '430211003090', name: '临时社区', validFrom: '2010-01-01' } });
+    const group = await t.call('POST', '/api/org-units', { headers: { cookie }, body: { parentId: community.json.id, kind: 'group', code: '430211003090-01', name: '临时一组', validFrom: '2010-01-01' } });
+    expect((await t.call('PATCH', `/api/org-units/${community.json.id}`, { headers: { cookie }, body: { validTo: '2099-01-01' } })).json.code).toBe('UNIT_HAS_CURRENT_CHILDREN');
+    expect((await t.call('PATCH', `/api/org-units/${group.json.id}`, { headers: { cookie }, body: { validTo: '2020-01-01' } })).statusCode).toBe(200);
+    expect((await t.call('PATCH', `/api/org-units/${community.json.id}`, { headers: { cookie }, body: { validTo: '2020-06-01' } })).statusCode).toBe(200);
+    const restore = await t.call('PATCH', `/api/org-units/${group.json.id}`, { headers: { cookie }, body: { validTo: null } });
+    expect(restore.json).toMatchObject({ code: 'UNIT_DISSOLVED', field: 'validTo' });
+  });
 });

@@ -9,6 +9,7 @@ import type { OrgUnit, OrgUnitCreate, OrgUnitDetail, OrgUnitUpdate, OrgCrumb } f
 import type { Actor } from '../../actor.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { uniqueViolation } from '../../../db/dialect.ts';
 import { orgRepository, type OrgUnitRow, type OrgUnitWithCount } from './org.repository.ts';
 
 export function toOrgUnit(row: OrgUnitWithCount, today = shanghaiDate()): OrgUnit {
@@ -79,7 +80,12 @@ export function orgService({ db }: Database) {
     },
 
     async create(actor: Actor, input: OrgUnitCreate): Promise<{ unit: OrgUnitDetail; replayed: boolean }> {
-      const replayed = await db.transaction().execute(async (trx) => createUnit(trx, actor, input));
+      const attempt = () => db.transaction().execute(async (trx) => createUnit(trx, actor, input));
+      // Two identical retries racing: the loser meets the winner's id and, run again, replays it.
+      const replayed = await attempt().catch((e: unknown) => {
+        if (input.id && uniqueViolation(e) === 'org_units.id') return attempt();
+        throw e;
+      });
       return { unit: await this.get(actor, replayed.id), replayed: replayed.replayed };
     },
 
@@ -97,8 +103,13 @@ export function orgService({ db }: Database) {
         const validFrom = input.validFrom ?? row.valid_from;
         const validTo = input.validTo === undefined ? row.valid_to : input.validTo;
         if (validTo !== null && validTo <= validFrom) throw new AppError('VALIDATION_FAILED', { field: 'validTo' });
-        // Dissolving a unit whose groups are still in force would leave them orphaned but "current".
-        if (validTo !== null && row.valid_to === null && Number(row.child_count) > 0) throw new AppError('UNIT_HAS_CURRENT_CHILDREN', { field: 'validTo' });
+        // Dissolving (or re-dating the dissolution of) a unit whose groups are in force would leave them orphaned but "current".
+        if (validTo !== null && validTo !== row.valid_to && Number(row.child_count) > 0) throw new AppError('UNIT_HAS_CURRENT_CHILDREN', { field: 'validTo' });
+        // Restoring a unit under a dissolved parent would make it current again under nothing.
+        if (validTo === null && row.valid_to !== null && row.parent_id !== null) {
+          const parent = await orgRepository.findById(db, row.parent_id);
+          if (parent && !isInForce(shanghaiDate(), parent.valid_from, parent.valid_to)) throw new AppError('UNIT_DISSOLVED', { field: 'validTo' });
+        }
         const changes = { name: input.name ?? row.name, valid_from: validFrom, valid_to: validTo, updated_at: new Date().toISOString() };
         const after = { ...row, ...changes };
         const action = row.valid_to === null && validTo !== null ? 'org.dissolve' : row.valid_to !== null && validTo === null ? 'org.restore' : 'org.update';
@@ -143,12 +154,16 @@ export async function createUnit(
     throw new AppError('ORG_NESTING', { field: 'kind', params: { kind: `orgKinds.${input.kind}`, parentKind: parentKind ? `orgKinds.${parentKind}` : '-' } });
   }
   const today = shanghaiDate();
+  if (input.validTo && input.validTo <= (input.validFrom ?? today)) throw new AppError('VALIDATION_FAILED', { field: 'validTo' });
   // Dissolved units take no new children, except a dissolved child recorded for history (imports).
   if (parent && !input.validTo && !isInForce(today, parent.valid_from, parent.valid_to)) throw new AppError('UNIT_DISSOLVED', { field: 'parentId' });
   const problem = checkCode(input.kind, code, parent ? { kind: parent.kind as OrgKind, code: parent.code } : null);
   if (problem === 'codeFormat') throw new AppError('CODE_FORMAT', { field: 'code' });
   if (problem === 'codeNotUnderParent') throw new AppError('CODE_NOT_UNDER_PARENT', { field: 'code' });
-  if (await orgRepository.findByCode(trx, code)) throw new AppError('CODE_TAKEN', { field: 'code' });
+  const holder = await orgRepository.findByCode(trx, code);
+  // The holder may be this very create, committed by a racing retry between our two reads.
+  if (holder && input.id && holder.id === input.id && holder.kind === input.kind && holder.parent_id === input.parentId) return { id: holder.id, replayed: true };
+  if (holder) throw new AppError('CODE_TAKEN', { field: 'code' });
   const now = new Date().toISOString();
   const row: OrgUnitRow = {
     id: input.id ?? uuidv7(),

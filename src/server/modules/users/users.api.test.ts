@@ -145,4 +145,19 @@ describeApi('users and roles', (t) => {
     const left = await t.database.db.selectFrom('role_assignments').select('id').where('user_id', '=', made.json.user.id).where('valid_to', 'is', null).execute();
     expect(left).toHaveLength(1);
   });
+
+  it('lets an administrator change their own name, but not see a superior’s or a peer’s full number', async () => {
+    const me = await t.call('GET', '/api/users?q=zl.admin', { as: 'zz.street' });
+    const own = await t.call('PATCH', `/api/users/${me.json[0].id}`, { as: 'zl.admin', body: { displayName: '中路社区书记（新）' } });
+    expect(own.statusCode).toBe(200);
+    expect(own.json.displayName).toBe('中路社区书记（新）');
+    const ownNumber = await t.call('POST', `/api/users/${me.json[0].id}/reveal`, { as: 'zl.admin' });
+    expect(ownNumber.statusCode).toBe(200);
+    const streetAdmin = await t.call('GET', '/api/users?q=zz.street', { as: 'zz.district' });
+    const id = streetAdmin.json[0].id;
+    await t.call('POST', `/api/users/${id}/roles`, { as: 'zz.district', body: { role: 'team_member', unitId: await t.unit(CODES.zhonglu) } });
+    const up = await t.call('POST', `/api/users/${id}/reveal`, { as: 'zl.admin' });
+    expect(up.statusCode).toBe(403);
+    expect(up.json.code).toBe('CANNOT_MANAGE_USER');
+  });
 });

@@ -77,8 +77,14 @@ export function usersService({ db }: Database, sessions: SessionCache) {
    * official, and administrators' roles must lie below it, or an
    * administrator could take over a peer's account.
    */
-  async function manageableUser(trx: Executor, actor: Actor, id: string) {
+  async function manageableUser(trx: Executor, actor: Actor, id: string, opts: { selfAllowed?: boolean } = {}) {
     const found = await visibleUser(trx, actor, id);
+    if (opts.selfAllowed && id === actor.userId) {
+      // One's own name and number: any of one's administrative grants records the change.
+      const path = userPath(found.assignments);
+      const grant = grantFor(actor, 'users.manage', path) ?? found.assignments.map((a) => grantFor(actor, 'users.manage', a.org_path)).find(Boolean);
+      if (grant) return { ...found, grant, path };
+    }
     const path = userPath(found.assignments);
     const grant = grantFor(actor, 'users.manage', path);
     if (!grant || !found.assignments.every((a) => grantOverRole(actor, a.role as Role, a.org_path))) {
@@ -189,7 +195,7 @@ export function usersService({ db }: Database, sessions: SessionCache) {
     async update(actor: Actor, id: string, input: UserUpdate): Promise<UserSummary> {
       if (input.disabled === true && id === actor.userId) throw new AppError('SELF_DISABLE', { field: 'disabled' });
       await db.transaction().execute(async (trx) => {
-        const { user, grant, path } = await manageableUser(trx, actor, id);
+        const { user, grant, path } = await manageableUser(trx, actor, id, { selfAllowed: input.disabled === undefined });
         if (input.mobile && input.mobile !== user.mobile) {
           const other = await usersRepository.findByMobile(trx, input.mobile);
           if (other && other.id !== id) throw new AppError('MOBILE_TAKEN', { field: 'mobile' });
@@ -257,9 +263,10 @@ export function usersService({ db }: Database, sessions: SessionCache) {
     /** The full mobile number of one user; the reveal itself is audited. */
     async revealMobile(actor: Actor, id: string): Promise<{ field: 'mobile'; value: string | null }> {
       return db.transaction().execute(async (trx) => {
-        const { user, assignments } = await visibleUser(trx, actor, id);
+        // Only over people one manages (or oneself): a peer's or a superior's number stays masked.
+        const { user, assignments } = await manageableUser(trx, actor, id, { selfAllowed: true });
         const path = userPath(assignments);
-        const grant = assignments.map((a) => grantFor(actor, 'users.reveal', a.org_path)).find((g) => g !== null) ?? null;
+        const grant = grantFor(actor, 'users.reveal', path) ?? assignments.map((a) => grantFor(actor, 'users.reveal', a.org_path)).find((g) => g !== null) ?? null;
         if (!grant) throw new AppError('FORBIDDEN');
         await recordAudit(trx, actor, grant, { action: 'sensitive.reveal', entityType: 'user', entityId: id, path, after: { field: 'mobile' } });
         return { field: 'mobile' as const, value: user.mobile };
