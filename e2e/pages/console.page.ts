@@ -1,15 +1,13 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { signInAt } from './sign-in.ts';
 
 /** The desk console, as a person uses it. */
 export class ConsolePage {
   constructor(readonly page: Page) {}
 
-  async signIn(username: string, password: string): Promise<void> {
-    await this.page.goto('/login');
-    await this.page.fill('#username', username);
-    await this.page.fill('#password', password);
-    await this.page.click('[data-testid="login-submit"]');
+  signIn(username: string, password: string): Promise<void> {
+    return signInAt(this.page, '/login', username, password);
   }
 
   async seeScope(text: string): Promise<void> {

@@ -1,15 +1,13 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { signInAt } from './sign-in.ts';
 
 /** The field app on a phone. */
 export class FieldPage {
   constructor(readonly page: Page) {}
 
-  async signIn(username: string, password: string): Promise<void> {
-    await this.page.goto('/m/login');
-    await this.page.fill('#username', username);
-    await this.page.fill('#password', password);
-    await this.page.click('[data-testid="login-submit"]');
+  signIn(username: string, password: string): Promise<void> {
+    return signInAt(this.page, '/m/login', username, password);
   }
 
   async seeScope(text: string): Promise<void> {
