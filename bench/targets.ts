@@ -11,6 +11,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadDemo } from '../src/server/modules/demo/demo.ts';
 import { orgRepository, type OrgUnitWithCount } from '../src/server/modules/org/org.repository.ts';
 import { toOrgUnit } from '../src/server/modules/org/org.service.ts';
+import { sensitiveBox } from '../src/server/security/sensitive.ts';
 
 /** 中路社区 in the demo data: 16 current groups (and 3 dissolved ones, not listed by default). */
 const COMMUNITY_CODE = '430211003017';
@@ -55,7 +56,7 @@ export async function prepareTargets(database: Database): Promise<Targets> {
   const groups = await orgRepository.listChildren(db, [ROOT_PATH], { parentId: community.id, today: shanghaiDate(), includeDissolved: false });
   if (groups.length === 0) throw new Error('the demo community has no current groups');
 
-  const { app } = await buildApp({ database, config: { sessionHours: 24, trustProxy: false } });
+  const { app } = await buildApp({ database, box: sensitiveBox(Buffer.alloc(32, 7)), config: { sessionHours: 24, trustProxy: false } });
   const plain = minimalApp(database);
   const servers: FastifyInstance[] = [];
   try {

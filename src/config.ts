@@ -14,6 +14,8 @@ export interface Config {
   demoPassword: string | undefined;
   /** Master key for sensitive values (base64, 32 bytes); else linli.key in the data directory. */
   key: string | undefined;
+  /** The largest spreadsheet accepted for import, in bytes (LINLI_IMPORT_MAX_MB, default 20). */
+  importMaxBytes: number;
 }
 
 /** Reads the configuration from the environment; every setting has a safe default. */
@@ -34,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LINLI_LOG_LEVEL ?? 'info',
     demoPassword: env.LINLI_DEMO_PASSWORD || undefined,
     key: env.LINLI_KEY || undefined,
+    importMaxBytes: Math.round(Number(env.LINLI_IMPORT_MAX_MB ?? 20) * 1_048_576),
   };
 }

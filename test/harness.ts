@@ -6,9 +6,12 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadDemo } from '../src/server/modules/demo/demo.ts';
 import type { Services } from '../src/server/services.ts';
+import { sensitiveBox } from '../src/server/security/sensitive.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './dialects.ts';
 
 export const DEMO_PASSWORD = 'demo-pass-123';
+/** A fixed key for tests: values sealed in one test can be read in another. */
+export const TEST_BOX = sensitiveBox(Buffer.alloc(32, 7));
 
 export interface Ctx {
   dialect: DialectName;
@@ -28,22 +31,23 @@ export interface Ctx {
  * a fresh database holding the demo communities and users.
  */
 /** A fresh, migrated database with an app on it; the demo loaded unless `demo: false`. */
-export async function startApp(dialect: DialectName, opts: { demo?: boolean } = {}) {
+export async function startApp(dialect: DialectName, opts: { demo?: boolean; ledger?: boolean } = {}) {
   const database = await freshDatabase(dialect);
   await migrateToLatest(database);
-  if (opts.demo !== false) await loadDemo(database, systemActor(), DEMO_PASSWORD);
-  const { app, services } = await buildApp({ database, config: { sessionHours: 24, trustProxy: false } });
+  if (opts.demo !== false) await loadDemo(database, systemActor(), DEMO_PASSWORD, opts.ledger ? TEST_BOX : undefined);
+  const { app, services } = await buildApp({ database, box: TEST_BOX, config: { sessionHours: 24, trustProxy: false } });
   await app.ready();
   return { database, app, services, close: async () => { await app.close(); await database.drop(); } };
 }
 
-export function describeApi(name: string, body: (ctx: Ctx) => void): void {
+/** `ledger: true` adds the demo's households and residents (5,637 people) to the demo's units and users. */
+export function describeApi(name: string, body: (ctx: Ctx) => void, opts: { ledger?: boolean } = {}): void {
   for (const dialect of DIALECTS) {
     describe(`${name} [${dialect}]`, () => {
       const cookies = new Map<string, string>();
       const ctx = { dialect } as Ctx;
       beforeAll(async () => {
-        const started = await startApp(dialect);
+        const started = await startApp(dialect, { ledger: opts.ledger ?? false });
         ctx.database = started.database;
         ctx.app = started.app;
         ctx.services = started.services;

@@ -9,6 +9,7 @@ import { DEMO_USERS } from '../server/modules/demo/demo-data.ts';
 import { importOrgUnits } from '../server/modules/org/org-import.service.ts';
 import { resetPasswordByUsername } from '../server/modules/users/users-cli.ts';
 import { systemActor } from './system-actor.ts';
+import { loadMasterKey, sensitiveBox } from '../server/security/sensitive.ts';
 
 const HELP = `linli — community epidemic prevention and grid management
 
@@ -51,8 +52,9 @@ async function main(argv: string[]): Promise<number> {
           console.error('LINLI_DEMO_PASSWORD must have at least 8 characters');
           return 1;
         }
-        const r = await loadDemo(db, systemActor(), config.demoPassword);
-        console.log(`demo loaded: ${r.unitsCreated} units and ${r.usersCreated} users added`);
+        const box = sensitiveBox(loadMasterKey({ dataDir: config.dataDir, envKey: config.key }));
+        const r = await loadDemo(db, systemActor(), config.demoPassword, box);
+        console.log(`demo loaded: ${r.unitsCreated} units, ${r.usersCreated} users and ${r.residentsCreated} residents added`);
         if (r.usersCreated > 0) {
           console.log(`demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}`);
           console.log(r.passwordWasGenerated ? `their password (random, shown once): ${r.password}` : 'their password: LINLI_DEMO_PASSWORD');

@@ -20,6 +20,8 @@ export const ApiError = z.object({
   message: z.string(),
   field: z.string().optional(),
   details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** The record the error points to, e.g. the resident already holding an ID number. */
+  ref: z.object({ type: z.string(), id: z.string() }).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

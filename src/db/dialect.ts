@@ -48,7 +48,11 @@ export function containsText<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, 
  * database, or null for any other error. Checks before inserts catch the
  * common case; this catches two requests racing past the same check.
  */
-const TABLES = ['org_units', 'users', 'role_assignments', 'sessions', 'audit_events', 'login_attempts'];
+// Longest first: 'screening_round_groups' must not be read as 'screening_rounds'.
+const TABLES = [
+  'org_units', 'users', 'role_assignments', 'sessions', 'audit_events', 'login_attempts',
+  'households', 'residents', 'memberships', 'resident_categories', 'screening_rounds', 'screening_round_groups', 'screening_visits',
+].sort((a, b) => b.length - a.length);
 
 export function uniqueViolation(error: unknown): string | null {
   const e = error as { code?: string; constraint?: string; message?: string } | null;

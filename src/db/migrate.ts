@@ -1,6 +1,7 @@
 import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.ts';
 import * as foundation from './migrations/0001_foundation.ts';
+import * as ledger from './migrations/0002_ledger.ts';
 
 /**
  * The one migration set, for both databases. Listed here rather than read
@@ -10,7 +11,7 @@ function migrations(database: Database): Record<string, Migration> {
   const bind = (m: { up: (db: never, d: Database['dialect']) => Promise<void> }): Migration => ({
     up: (db) => m.up(db as never, database.dialect),
   });
-  return { '0001_foundation': bind(foundation) };
+  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger) };
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

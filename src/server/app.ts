@@ -14,13 +14,17 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { registerErrorHandling } from './plugins/errors.plugin.ts';
 import { registerSessions } from './plugins/session.plugin.ts';
 import { createServices, type Services } from './services.ts';
+import type { SensitiveBox } from './security/sensitive.ts';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'sessionHours' | 'trustProxy'>;
+  config: Pick<Config, 'sessionHours' | 'trustProxy'> & Partial<Pick<Config, 'importMaxBytes'>>;
+  /** Seals and hashes sensitive values (security/sensitive.ts). */
+  box: SensitiveBox;
   /** Where the built web app is; absent in API-only tests. */
   webRoot?: string | undefined;
   logger?: FastifyServerOptions['logger'];
@@ -29,7 +33,7 @@ export interface AppOptions {
 
 /** Builds the Fastify instance (without listening): API, OpenAPI document, and the two web shells. */
 export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
-  const services = createServices(opts.database, opts.config);
+  const services = createServices(opts.database, opts.box, opts.config);
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: opts.config.trustProxy,
@@ -58,6 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   await app.register(orgRoutes(services));
   await app.register(usersRoutes(services));
   await app.register(auditRoutes(services));
+  await app.register(ledgerRoutes(services, { importMaxBytes: opts.config.importMaxBytes ?? 20 * 1_048_576 }));
 
   if (opts.webRoot) await serveWeb(app, opts.webRoot);
   return { app, services };

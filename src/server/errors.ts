@@ -30,6 +30,20 @@ export const ERROR_STATUS = {
   LAST_ROLE: 400,
   ID_CONFLICT: 409,
   CHANGED_CONCURRENTLY: 409,
+  INVALID_VALUE: 400,
+  DUPLICATE_ID: 409,
+  DUPLICATE_ID_ELSEWHERE: 409,
+  ID_CONTRADICTS: 400,
+  HOUSEHOLD_HAS_HEAD: 409,
+  NOT_LIVING_HERE: 400,
+  MERGE_SELF: 400,
+  FILE_NOT_XLSX: 400,
+  FILE_TOO_LARGE: 413,
+  FILE_NO_HEADER: 400,
+  IMPORT_HAS_PROBLEMS: 400,
+  ROUND_CLOSED: 400,
+  NOT_IN_ROUND: 400,
+  DATE_ORDER: 400,
   INTERNAL: 500,
 } as const;
 
@@ -39,7 +53,12 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly options: { field?: string; params?: Record<string, string | number> } = {},
+    readonly options: {
+      field?: string;
+      params?: Record<string, string | number>;
+      /** The record the error points to (the existing resident with this ID number), when the caller may open it. */
+      ref?: { type: string; id: string };
+    } = {},
   ) {
     super(code);
     this.status = ERROR_STATUS[code];

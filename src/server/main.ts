@@ -5,14 +5,14 @@ import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from './app.ts';
 import { bootstrapFirstAdmin } from './modules/users/bootstrap.ts';
-import { loadMasterKey } from './security/sensitive.ts';
+import { loadMasterKey, sensitiveBox } from './security/sensitive.ts';
 
 export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 
 /** Starts Linli: migrate, make the first administrator if there is none, listen. */
 export async function serve(config: Config): Promise<void> {
   // Made on first start and kept with the data, before anything could need it.
-  loadMasterKey({ dataDir: config.dataDir, envKey: config.key });
+  const box = sensitiveBox(loadMasterKey({ dataDir: config.dataDir, envKey: config.key }));
   const database = openDatabase(config);
   const applied = await migrateToLatest(database);
   // Without a build (tests, `npm run dev`) the API still serves; `npm start` always builds first.
@@ -20,6 +20,7 @@ export async function serve(config: Config): Promise<void> {
   const { app, services } = await buildApp({
     database,
     config,
+    box,
     webRoot: webBuilt ? WEB_ROOT : undefined,
     // Request lines without query strings: a search may carry a mobile number.
     logger: { level: config.logLevel, serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) } },

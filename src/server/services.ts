@@ -6,11 +6,17 @@ import { SessionCache } from './modules/auth/session-cache.ts';
 import { healthService } from './modules/health/health.service.ts';
 import { orgService } from './modules/org/org.service.ts';
 import { usersService } from './modules/users/users.service.ts';
+import { residentsService } from './modules/ledger/residents.service.ts';
+import { residentImportService } from './modules/ledger/resident-import.service.ts';
+import type { SensitiveBox } from './security/sensitive.ts';
 
 /** The application's services, bound to one database; routes, CLI and tests all use these. */
-export function createServices(database: Database, config: Pick<Config, 'sessionHours'> & { sessionCacheMs?: number }) {
+export function createServices(database: Database, box: SensitiveBox, config: Pick<Config, 'sessionHours'> & { sessionCacheMs?: number }) {
   const sessions = new SessionCache(config.sessionCacheMs);
+  const residents = residentsService(database, box);
   return {
+    residents,
+    residentImport: residentImportService(database, box),
     health: healthService(database),
     auth: authService(database, { sessionHours: config.sessionHours, sessions }),
     org: orgService(database),

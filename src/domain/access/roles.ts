@@ -15,20 +15,30 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** What a role may do; every service checks one of these before it acts. */
-export const PERMISSIONS = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read',
+  // The ledger: figures (counts only), read (lists, masked), write, reveal (full ID and phone, audited),
+  // manage (imports, merges, screening rounds), health (visit answers), visit (record screening visits).
+  'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.manage', 'ledger.health', 'screening.visit',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read'];
+const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures'];
 const FIELD: readonly Permission[] = ['org.read'];
 
+/**
+ * Offices above a community see figures; the street, which answers for its
+ * communities day to day, may also open their (masked) lists. Personal data in
+ * full, and health answers, stay with the community and its grid workers.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ADMIN,
+  system_admin: [...ADMIN, 'ledger.read'],
   city_admin: ADMIN,
   district_admin: ADMIN,
-  street_admin: ADMIN,
-  community_admin: ADMIN,
-  grid_worker: FIELD,
-  team_member: FIELD,
+  street_admin: [...ADMIN, 'ledger.read'],
+  community_admin: [...ADMIN, 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.manage', 'ledger.health', 'screening.visit'],
+  grid_worker: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.health', 'screening.visit'],
+  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit'],
   checkpoint_volunteer: FIELD,
   enterprise_contact: FIELD,
 };

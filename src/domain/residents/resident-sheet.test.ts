@@ -61,3 +61,17 @@ describe('the resident sheet', () => {
     ]);
   });
 });
+
+describe('writing the sheet', () => {
+  it('writes relations and categories in words that read back the same', async () => {
+    const { relationWord, categoryWords, RELATIONS: all } = await import('./resident-sheet.ts');
+    const { columns } = mapResidentColumns(header);
+    for (const relation of all) {
+      for (const [sex, seq] of [['male', '011'], ['female', '022']] as const) {
+        const cells = [['某人', id('19800101', seq), '', '大海组', '1号', relationWord(relation, sex), categoryWords([{ category: 'disabled', level: 2 }, { category: 'returnee' }]), '']];
+        const { rows } = checkResidentRows(cells, columns, { today: '2020-02-13', groups });
+        expect(rows[0]).toMatchObject({ relation, sex, categories: [{ category: 'disabled', level: 2 }, { category: 'returnee' }] });
+      }
+    }
+  });
+});

@@ -104,20 +104,20 @@ export function parseCategories(text: string): { categories: SheetCategory[]; un
 }
 
 /**
- * Checks the data rows of a sheet (the header is row 1). `groups` maps the
+ * Checks the data rows of a sheet (the header is row 1 unless `firstRow` says). `groups` maps the
  * names of the community's current groups to their ids. Every problem is
  * reported, cell by cell; a row with any problem yields no record.
  */
 export function checkResidentRows(
   cells: readonly (readonly string[])[],
   columns: Partial<Record<ResidentColumn, number>>,
-  opts: { today: string; groups: ReadonlyMap<string, string> },
+  opts: { today: string; groups: ReadonlyMap<string, string>; /** The sheet row of the first data row (the header may not be row 1). */ firstRow?: number },
 ): { rows: ResidentSheetRow[]; problems: SheetProblem[] } {
   const rows: ResidentSheetRow[] = [];
   const problems: SheetProblem[] = [];
   const seenIds = new Map<string, number>();
   cells.forEach((line, index) => {
-    const row = index + 2;
+    const row = index + (opts.firstRow ?? 2);
     if (line.every((v) => v.trim() === '')) return;
     const get = (c: ResidentColumn) => (columns[c] === undefined ? '' : (line[columns[c]!] ?? '').trim());
     const before = problems.length;
@@ -151,4 +151,22 @@ export function checkResidentRows(
     rows.push({ row, name, idNumber: id.value, birthDate: id.birthDate, sex: id.sex, phone, groupId, houseNo, relation, categories, note: get('备注') || null });
   });
   return { rows, problems };
+}
+
+/** How the sheet writes a relation, by the person's sex (妻子, 儿子…); each word reads back to the same relation. */
+const RELATION_OUT: Record<Relation, [string, string]> = {
+  head: ['户主', '户主'], spouse: ['丈夫', '妻子'], child: ['儿子', '女儿'], parent: ['父亲', '母亲'], grandchild: ['孙子', '孙女'],
+  grandparent: ['祖父', '祖母'], sibling: ['兄弟', '姐妹'], child_in_law: ['女婿', '儿媳'], other: ['其他', '其他'],
+};
+export function relationWord(relation: Relation, sex: Sex): string {
+  return RELATION_OUT[relation][sex === 'male' ? 0 : 1];
+}
+
+const CATEGORY_OUT: Record<Category, string> = {
+  living_alone: '独居', disabled: '残疾人', chronic_illness: '慢性病', outside_worker: '外来人员', returnee: '返乡人员', floating: '流动人口',
+};
+const LEVEL_OUT = ['', '一', '二', '三', '四'];
+/** 独居、残疾人(二级): the 人员类别 cell, read back by parseCategories. */
+export function categoryWords(categories: readonly SheetCategory[]): string {
+  return categories.map((c) => (c.category === 'disabled' && c.level ? `${CATEGORY_OUT.disabled}(${LEVEL_OUT[c.level]}级)` : CATEGORY_OUT[c.category])).join('、');
 }

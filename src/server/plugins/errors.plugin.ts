@@ -31,6 +31,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       };
       return reply.status(400).send(body);
     }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendAppError(reply, locale, new AppError('FILE_TOO_LARGE', { params: { limit: megabytes(request.routeOptions.bodyLimit) } }));
+    }
     if (error.statusCode === 429) return sendAppError(reply, locale, new AppError('RATE_LIMITED'));
     const unique = uniqueViolation(error);
     if (unique) return sendAppError(reply, locale, UNIQUE_ERRORS[unique] ?? new AppError('ID_CONFLICT'));
@@ -54,6 +57,7 @@ const UNIQUE_ERRORS: Record<string, AppError> = {
   'users.mobile': new AppError('MOBILE_TAKEN', { field: 'mobile' }),
   'org_units.id': new AppError('ID_CONFLICT', { field: 'id' }),
   'users.id': new AppError('ID_CONFLICT', { field: 'id' }),
+  'residents.id_hash': new AppError('DUPLICATE_ID', { field: 'idNumber', params: { where: '-' } }),
 };
 
 function sendAppError(reply: FastifyReply, locale: Locale, error: AppError): FastifyReply {
@@ -62,7 +66,13 @@ function sendAppError(reply: FastifyReply, locale: Locale, error: AppError): Fas
   for (const [k, v] of Object.entries(error.options.params ?? {})) params[k] = typeof v === 'string' ? (lookup(locale, v) ?? v) : v;
   const body: ApiError = { code: error.code, message: translate(locale, `errors.${error.code}`, params) };
   if (error.options.field) body.field = error.options.field;
+  if (error.options.ref) body.ref = error.options.ref;
   return reply.status(error.status).send(body);
+}
+
+/** A byte limit as people say it: 20 MB. */
+export function megabytes(bytes: number | undefined): string {
+  return `${Math.round(((bytes ?? 0) / 1_048_576) * 10) / 10} MB`;
 }
 
 /** Our schemas carry translation keys as messages; zod's own messages are re-rendered in Chinese when needed. */

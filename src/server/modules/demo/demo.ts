@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Database } from '../../../db/database.ts';
 import { hashPassword, oneTimePassword } from '../../security/password.ts';
 import type { Actor } from '../../actor.ts';
@@ -7,26 +6,26 @@ import { orgRepository } from '../org/org.repository.ts';
 import { createUnit } from '../org/org.service.ts';
 import { usersRepository } from '../users/users.repository.ts';
 import { DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
+import { loadDemoLedger } from './demo-ledger-load.ts';
+import { demoId } from './demo-ids.ts';
+import type { SensitiveBox } from '../../security/sensitive.ts';
 
-/** The same key always gives the same id, so the same seed gives the same data on any machine. */
-export function demoId(key: string): string {
-  const h = createHash('sha256').update(`linli-demo:${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export { demoId };
 
 export interface DemoResult {
   unitsCreated: number;
   usersCreated: number;
+  residentsCreated: number;
   password: string;
   passwordWasGenerated: boolean;
 }
 
 /**
- * Loads the demo: the two communities' hierarchy and one user per role and
- * unit. Running it again adds only what is missing. Later capabilities add
- * their parts here (households come with the ledger).
+ * Loads the demo: the two communities' hierarchy, one user per role and
+ * unit, and (given the key that seals ID numbers) their household ledgers.
+ * Running it again adds only what is missing.
  */
-export async function loadDemo(database: Database, actor: Actor, password?: string): Promise<DemoResult> {
+export async function loadDemo(database: Database, actor: Actor, password?: string, box?: SensitiveBox): Promise<DemoResult> {
   const demoPassword = password ?? oneTimePassword(12);
   const hash = await hashPassword(demoPassword);
   const { db } = database;
@@ -68,6 +67,7 @@ export async function loadDemo(database: Database, actor: Actor, password?: stri
       });
       usersCreated++;
     }
-    return { unitsCreated, usersCreated, password: demoPassword, passwordWasGenerated: password === undefined };
+    const residentsCreated = box ? await loadDemoLedger(trx, actor, box) : 0;
+    return { unitsCreated, usersCreated, residentsCreated, password: demoPassword, passwordWasGenerated: password === undefined };
   });
 }

@@ -21,7 +21,7 @@ export async function readSheet(file: string): Promise<string[][]> {
   return rows;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isElderlyOn } from './age.ts';
+import { elderlyBornBy, rollUp } from './figures.ts';
+import { parseResidentQuery } from './search-query.ts';
+
+describe('what a search means', () => {
+  it('reads pinyin, Chinese, ID tails, phones and house numbers', () => {
+    expect(parseResidentQuery('  ')).toBeNull();
+    expect(parseResidentQuery('ZSG')).toEqual({ pinyinPrefix: 'zsg' });
+    expect(parseResidentQuery('zhang shugen')).toEqual({ pinyinPrefix: 'zhangshugen' });
+    expect(parseResidentQuery('树根')).toEqual({ nameContains: '树根', addressContains: '树根' });
+    expect(parseResidentQuery('3栋')).toEqual({ nameContains: '3栋', addressContains: '3栋' });
+    expect(parseResidentQuery('1234')).toEqual({ last4: '1234', addressContains: '1234' });
+    expect(parseResidentQuery('002x')).toEqual({ last4: '002X', addressContains: '002x' });
+    expect(parseResidentQuery('31002X')).toEqual({ idTail6: '31002X', addressContains: '31002X' });
+    expect(parseResidentQuery('138 1234 5678')).toEqual({ phone: '13812345678' });
+    expect(parseResidentQuery('11010519491231002x')).toEqual({ idNumber: '11010519491231002X' });
+    expect(parseResidentQuery('12')).toEqual({ addressContains: '12' });
+  });
+});
+
+describe('figures', () => {
+  it('counts 65 or more by birth date, 29 February included', () => {
+    for (const [birth, day] of [['1955-02-13', '2020-02-13'], ['1955-02-14', '2020-02-13'], ['1956-02-29', '2021-02-28'], ['1956-02-29', '2021-03-01'], ['1959-02-28', '2024-02-29']] as const) {
+      expect(birth <= elderlyBornBy(day)).toBe(isElderlyOn(birth, day));
+    }
+  });
+
+  it('adds groups up to the unit and to each child, exactly', () => {
+    const street = '/43/4302/430211/430211003/';
+    const a = `${street}430211003017/`;
+    const b = `${street}430211003018/`;
+    const groups = [
+      { path: `${a}430211003017-01/`, households: 20, residents: 80, categories: { elderly: 9, returnee: 1 } },
+      { path: `${a}430211003017-02/`, households: 5, residents: 21, categories: { elderly: 2 } },
+      { path: `${b}430211003018-01/`, households: 7, residents: 30, categories: {} },
+      { path: '/42/elsewhere/', households: 99, residents: 99, categories: {} },
+    ];
+    const { total, children } = rollUp(street, [a, b], groups);
+    expect(total).toMatchObject({ groups: 3, households: 32, residents: 131 });
+    expect(total.categories.elderly).toBe(11);
+    expect(children.get(a)).toMatchObject({ groups: 2, households: 25, residents: 101, categories: expect.objectContaining({ returnee: 1 }) });
+    expect(children.get(b)!.residents).toBe(30);
+  });
+});

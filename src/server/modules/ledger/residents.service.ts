@@ -1,0 +1,392 @@
+import type { Database } from '../../../db/database.ts';
+import type { Executor } from '../../../db/kysely-types.ts';
+import { canAnywhere, grantFor, prefixesFor, type Grant } from '../../../domain/access/scope.ts';
+import { isInForce, shanghaiDate } from '../../../domain/local-date.ts';
+import { isCitizenIdProblem, parseCitizenId, type CitizenId } from '../../../domain/residents/citizen-id.ts';
+import { elderlyBornBy } from '../../../domain/residents/figures.ts';
+import { categoryWords, relationWord, type Relation } from '../../../domain/residents/resident-sheet.ts';
+import { parseResidentQuery } from '../../../domain/residents/search-query.ts';
+import { nameSearchKeys } from '../../../domain/residents/search-keys.ts';
+import type {
+  DuplicateGroup, Household, ResidentCreate, ResidentStatus, ResidentDetail, ResidentListQuery, ResidentMove, ResidentStatusChange, ResidentSummary, ResidentUpdate,
+} from '../../../contract/ledger.ts';
+import type { z } from 'zod';
+import type { Actor } from '../../actor.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { SensitiveBox } from '../../security/sensitive.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { orgRepository, type OrgUnitRow } from '../org/org.repository.ts';
+import { ledgerWrites, newHouseholdRow } from './ledger-writes.ts';
+import { writeResidentSheet } from './resident-workbook.ts';
+import { auditSnapshot, categoryEntries, phoneColumns, sameCategories, tail6Hash, toSummary } from './resident-records.ts';
+import { residentsRepository, type HouseholdRow, type ResidentFilter, type ResidentListRow, type ResidentRow } from './residents.repository.ts';
+
+type HouseholdTarget = { householdId: string } | { groupId: string; address: string };
+
+/** A residential group or grid the actor may write in, with its community. */
+export async function writableGroup(trx: Executor, actor: Actor, groupId: string, field: string): Promise<{ unit: OrgUnitRow; grant: Grant }> {
+  const unit = await orgRepository.findInScope(trx, prefixesFor(actor, 'ledger.write'), groupId);
+  if (!unit || (unit.kind !== 'group' && unit.kind !== 'grid') || !unit.parent_id) throw new AppError('NOT_FOUND', { field });
+  if (!isInForce(shanghaiDate(), unit.valid_from, unit.valid_to)) throw new AppError('UNIT_DISSOLVED', { field });
+  return { unit, grant: grantFor(actor, 'ledger.write', unit.path)! };
+}
+
+/** Reads an ID number typed by a person, checking the sex and birth date given with it. */
+export function citizenIdFrom(input: { idNumber: string; sex?: string | undefined; birthDate?: string | undefined }, field = 'idNumber'): CitizenId {
+  const id = parseCitizenId(input.idNumber, shanghaiDate());
+  if (isCitizenIdProblem(id)) throw new AppError('INVALID_VALUE', { field, params: { problem: `validation.${id}` } });
+  if (input.sex && input.sex !== id.sex) throw new AppError('ID_CONTRADICTS', { field: 'sex', params: { what: `sexes.${id.sex}` } });
+  if (input.birthDate && input.birthDate !== id.birthDate) throw new AppError('ID_CONTRADICTS', { field: 'birthDate', params: { what: id.birthDate } });
+  return id;
+}
+
+export function residentsService({ db }: Database, box: SensitiveBox) {
+  async function summaries(rows: readonly ResidentListRow[]): Promise<ResidentSummary[]> {
+    const categories = await residentsRepository.currentCategories(db, rows.map((r) => r.id));
+    const today = shanghaiDate();
+    return rows.map((r) => toSummary(r, categories, today));
+  }
+
+  async function readable(trx: Executor, actor: Actor, id: string): Promise<ResidentRow> {
+    const row = await residentsRepository.findInScope(trx, prefixesFor(actor, 'ledger.read'), id);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  async function writable(trx: Executor, actor: Actor, id: string, version?: number): Promise<{ row: ResidentRow; grant: Grant }> {
+    const row = await residentsRepository.findInScope(trx, prefixesFor(actor, 'ledger.write'), id);
+    if (!row) throw notFound();
+    if (version !== undefined && row.version !== version) throw new AppError('CHANGED_CONCURRENTLY', { field: 'version' });
+    return { row, grant: grantFor(actor, 'ledger.write', row.org_path)! };
+  }
+
+  /** The household a person is to live in: one in the actor's area, or a new one at an address of a group. */
+  async function targetHousehold(trx: Executor, actor: Actor, target: HouseholdTarget): Promise<HouseholdRow> {
+    if ('householdId' in target) {
+      const h = await residentsRepository.findHousehold(trx, target.householdId);
+      if (!h || !grantFor(actor, 'ledger.write', h.org_path)) throw new AppError('NOT_FOUND', { field: 'household.householdId' });
+      const { group_name: _, ...row } = h;
+      return row;
+    }
+    const { unit } = await writableGroup(trx, actor, target.groupId, 'household.groupId');
+    const existing = await residentsRepository.findHouseholdAt(trx, unit.id, target.address);
+    if (existing) return existing;
+    const row = newHouseholdRow({ id: unit.id, path: unit.path, communityId: unit.parent_id! }, target.address);
+    await residentsRepository.insertHouseholds(trx, [row]);
+    return row;
+  }
+
+  /** A household has one head at a time. */
+  async function checkHead(trx: Executor, household: HouseholdRow, residentId: string, relation: Relation): Promise<void> {
+    if (relation !== 'head' || !household.head_id || household.head_id === residentId) return;
+    const head = await residentsRepository.findById(trx, household.head_id);
+    if (head && head.status === 'living' && head.household_id === household.id) {
+      throw new AppError('HOUSEHOLD_HAS_HEAD', { field: 'relation', params: { name: head.name } });
+    }
+  }
+
+  /** The same ID number is one person: refused with a pointer to the record (when the caller may open it). */
+  async function refuseDuplicate(trx: Executor, actor: Actor, hash: string, field: string): Promise<void> {
+    const existing = await residentsRepository.findByIdHash(trx, hash);
+    if (!existing) return;
+    if (grantFor(actor, 'ledger.read', existing.org_path)) {
+      const [row] = await residentsRepository.findManyById(trx, [existing.id]);
+      throw new AppError('DUPLICATE_ID', { field, params: { where: `${row?.group_name ?? ''} ${row?.address ?? ''} ${existing.name}`.trim() }, ref: { type: 'resident', id: existing.id } });
+    }
+    const community = await orgRepository.findById(trx, existing.community_id);
+    throw new AppError('DUPLICATE_ID_ELSEWHERE', { field, params: { community: community?.name ?? '-' } });
+  }
+
+  async function detail(actor: Actor, row: ResidentRow): Promise<ResidentDetail> {
+    const [listRow] = await residentsRepository.findManyById(db, [row.id]);
+    const [summary] = await summaries([listRow!]);
+    const community = await orgRepository.findById(db, row.community_id);
+    const members = row.household_id ? await summaries(await residentsRepository.membersOf(db, [row.household_id])) : [];
+    const memberships = await residentsRepository.membershipsOf(db, row.id);
+    const history = await residentsRepository.categoryHistory(db, row.id);
+    return {
+      ...summary!,
+      communityId: row.community_id,
+      communityName: community?.name ?? '',
+      statusSince: row.status_since,
+      mergedInto: row.merged_into,
+      note: row.note,
+      version: row.version,
+      household: row.household_id ? { id: row.household_id, address: listRow!.address ?? '', members: members.sort(byRelation) } : null,
+      memberships: memberships.map((m) => ({
+        householdId: m.household_id, address: m.address, groupName: m.group_name, relation: m.relation as Relation, from: m.valid_from, to: m.valid_to, endReason: m.end_reason,
+      })),
+      categoryHistory: history.map((c) => ({ ...categoryEntries([c])[0]!, from: c.valid_from, to: c.valid_to, foundByVisit: c.visit_id !== null })),
+      can: {
+        edit: grantFor(actor, 'ledger.write', row.org_path) !== null && row.status !== 'merged',
+        reveal: grantFor(actor, 'ledger.reveal', row.org_path) !== null,
+        merge: grantFor(actor, 'ledger.manage', row.org_path) !== null && row.status !== 'merged',
+      },
+    };
+  }
+
+  async function filterFor(actor: Actor, query: Pick<ResidentListQuery, 'unitId' | 'q' | 'category' | 'status' | 'tag'>): Promise<{ prefixes: string[]; filter: ResidentFilter }> {
+    if (!canAnywhere(actor, 'ledger.read')) throw new AppError('FORBIDDEN');
+    const prefixes = prefixesFor(actor, 'ledger.read');
+    const filter: ResidentFilter = { status: query.status ?? 'living', category: query.category, tag: query.tag?.trim() || undefined };
+    if (query.unitId) {
+      const unit = await orgRepository.findInScope(db, prefixes, query.unitId);
+      if (!unit) throw new AppError('NOT_FOUND', { field: 'unitId' });
+      filter.underPath = unit.path;
+    }
+    if (query.category === 'elderly') filter.elderlyBornBy = elderlyBornBy(shanghaiDate());
+    const parsed = query.q ? parseResidentQuery(query.q) : null;
+    if (parsed) {
+      filter.search = {
+        pinyinPrefix: parsed.pinyinPrefix,
+        nameContains: parsed.nameContains,
+        addressContains: parsed.addressContains,
+        idHash: parsed.idNumber ? box.lookupHash(parsed.idNumber) : undefined,
+        idTail6Hash: parsed.idTail6 ? tail6Hash(box, parsed.idTail6) : undefined,
+        last4: parsed.last4,
+        phone: parsed.phone,
+      };
+    }
+    return { prefixes, filter };
+  }
+
+  return {
+    filterFor,
+    summaries,
+
+    async list(actor: Actor, query: ResidentListQuery): Promise<{ items: ResidentSummary[]; total: number }> {
+      const { prefixes, filter } = await filterFor(actor, query);
+      const pageSize = query.pageSize ?? 50;
+      const { rows, total } = await residentsRepository.list(db, prefixes, filter, { offset: ((query.page ?? 1) - 1) * pageSize, limit: pageSize, withTotal: true });
+      return { items: await summaries(rows), total };
+    },
+
+    /**
+     * The filtered list as .xlsx in the template's columns. Masked by default;
+     * in full only for a role that may reveal every row, and then audited as
+     * one reveal of many people.
+     */
+    async exportSheet(actor: Actor, query: ResidentListQuery & { full?: boolean | undefined }): Promise<Buffer> {
+      const { prefixes, filter } = await filterFor(actor, query);
+      const { rows } = await residentsRepository.list(db, prefixes, filter, { offset: 0, limit: EXPORT_LIMIT, withTotal: false });
+      const revealPrefixes = prefixesFor(actor, 'ledger.reveal');
+      if (query.full && !rows.every((r) => revealPrefixes.some((p) => r.org_path.startsWith(p)))) throw new AppError('FORBIDDEN', { field: 'full' });
+      const people = await summaries(rows);
+      if (query.full) {
+        await recordAudit(db, actor, grantFor(actor, 'ledger.reveal', filter.underPath ?? revealPrefixes[0]!) ?? null, {
+          action: 'sensitive.export', entityType: 'residents', entityId: null, path: filter.underPath ?? revealPrefixes[0]!,
+          after: { count: rows.length, filter: { q: query.q ? '…' : undefined, category: query.category, status: filter.status, tag: filter.tag } },
+        });
+      }
+      return writeResidentSheet(people.map((p, i) => ({
+        name: p.name,
+        idNumber: query.full ? box.open(rows[i]!.id_sealed) : p.idMasked,
+        phone: query.full ? rows[i]!.phone : p.phoneMasked,
+        groupName: p.groupName,
+        address: p.address,
+        relationWord: p.relation ? relationWord(p.relation, p.sex) : '',
+        categories: categoryWords(p.categories),
+        note: rows[i]!.note,
+        sex: p.sex === 'male' ? '男' : '女',
+        birthDate: p.birthDate,
+        age: p.age,
+        status: STATUS_WORDS[p.status],
+      })), '居民台账');
+    },
+
+    async get(actor: Actor, id: string): Promise<ResidentDetail> {
+      return detail(actor, await readable(db, actor, id));
+    },
+
+    async create(actor: Actor, input: ResidentCreate): Promise<{ resident: ResidentDetail; created: boolean }> {
+      if (!canAnywhere(actor, 'ledger.write')) throw new AppError('FORBIDDEN');
+      const citizenId = citizenIdFrom(input);
+      const day = input.since ?? shanghaiDate();
+      if (day < citizenId.birthDate) throw new AppError('DATE_ORDER', { field: 'since' });
+      const result = await db.transaction().execute(async (trx) => {
+        if (input.id) {
+          const same = await residentsRepository.findById(trx, input.id);
+          // The same request sent again (a retry after a lost answer): the first answer, not a second person.
+          if (same && same.id_hash === box.lookupHash(citizenId.value) && grantFor(actor, 'ledger.read', same.org_path)) return { row: same, created: false };
+          if (same) throw new AppError('ID_CONFLICT', { field: 'id' });
+        }
+        await refuseDuplicate(trx, actor, box.lookupHash(citizenId.value), 'idNumber');
+        const household = await targetHousehold(trx, actor, input.household);
+        await checkHead(trx, household, '', input.relation);
+        const row = await ledgerWrites.createResident(trx, box, {
+          id: input.id ?? crypto.randomUUID(),
+          name: input.name,
+          citizenId,
+          phone: input.phone ?? null,
+          tags: input.tags,
+          note: input.note,
+          categories: input.categories ?? [],
+        }, household, input.relation, day);
+        await recordAudit(trx, actor, grantFor(actor, 'ledger.write', household.org_path), {
+          action: 'ledger.resident.create', entityType: 'resident', entityId: row.id, path: household.org_path, after: auditSnapshot(row, input.categories ?? []),
+        });
+        return { row, created: true };
+      });
+      return { resident: await detail(actor, result.row), created: result.created };
+    },
+
+    async update(actor: Actor, id: string, input: ResidentUpdate): Promise<ResidentDetail> {
+      const row = await db.transaction().execute(async (trx) => {
+        const { row: before, grant } = await writable(trx, actor, id, input.version);
+        if (before.status === 'merged') throw new AppError('NOT_LIVING_HERE');
+        const today = shanghaiDate();
+        const current = await residentsRepository.currentCategories(trx, [id]);
+        const changes: Partial<ResidentRow> = { updated_at: new Date().toISOString() };
+        if (input.name !== undefined && input.name !== before.name) {
+          const keys = nameSearchKeys(input.name);
+          Object.assign(changes, { name: input.name, name_initials: keys.initials, name_pinyin: keys.full });
+        }
+        if (input.phone !== undefined) Object.assign(changes, phoneColumns(input.phone));
+        if (input.note !== undefined) changes.note = input.note;
+        if (input.tags !== undefined) changes.tags = JSON.stringify([...new Set(input.tags)]);
+        if (input.relation !== undefined && input.relation !== before.relation) {
+          if (before.status !== 'living' || !before.household_id) throw new AppError('NOT_LIVING_HERE', { field: 'relation' });
+          const household = (await residentsRepository.findHousehold(trx, before.household_id))!;
+          await checkHead(trx, household, id, input.relation);
+          // A new relation is a new membership period, so the household's past stays true.
+          await ledgerWrites.placeResident(trx, before, household, input.relation, today, 'relation_changed');
+          changes.relation = input.relation;
+        }
+        if (!(await residentsRepository.updateIfVersion(trx, id, input.version, changes))) throw new AppError('CHANGED_CONCURRENTLY', { field: 'version' });
+        if (input.categories !== undefined) await ledgerWrites.setCategories(trx, id, current, input.categories, today);
+        const after = { ...before, ...changes };
+        await recordAudit(trx, actor, grant, {
+          action: 'ledger.resident.update', entityType: 'resident', entityId: id, path: before.org_path,
+          before: auditSnapshot(before, categoryEntries(current)), after: auditSnapshot(after, input.categories ?? categoryEntries(current)),
+        });
+        return after;
+      });
+      return detail(actor, (await residentsRepository.findById(db, row.id))!);
+    },
+
+    async move(actor: Actor, id: string, input: ResidentMove): Promise<ResidentDetail> {
+      await db.transaction().execute(async (trx) => {
+        const { row: before, grant } = await writable(trx, actor, id, input.version);
+        if (before.status === 'merged' || before.status === 'deceased') throw new AppError('NOT_LIVING_HERE');
+        if (input.on > shanghaiDate()) throw new AppError('DATE_ORDER', { field: 'on' });
+        const household = await targetHousehold(trx, actor, input.household);
+        if (household.id === before.household_id) throw new AppError('VALIDATION_FAILED', { field: 'household' });
+        await checkHead(trx, household, id, input.relation);
+        const after = await ledgerWrites.placeResident(trx, before, household, input.relation, input.on, 'moved_within');
+        if (!(await residentsRepository.updateIfVersion(trx, id, input.version, {
+          household_id: after.household_id, relation: after.relation, org_path: after.org_path, community_id: after.community_id,
+          status: after.status, status_since: after.status_since, updated_at: after.updated_at,
+        }))) throw new AppError('CHANGED_CONCURRENTLY', { field: 'version' });
+        await recordAudit(trx, actor, grant, {
+          action: 'ledger.resident.move', entityType: 'resident', entityId: id, path: household.org_path,
+          before: { householdId: before.household_id, relation: before.relation }, after: { householdId: household.id, relation: input.relation, on: input.on },
+        });
+      });
+      return detail(actor, (await residentsRepository.findById(db, id))!);
+    },
+
+    async changeStatus(actor: Actor, id: string, input: ResidentStatusChange): Promise<ResidentDetail> {
+      await db.transaction().execute(async (trx) => {
+        const { row: before, grant } = await writable(trx, actor, id, input.version);
+        if (before.status !== 'living') throw new AppError('NOT_LIVING_HERE', { field: 'status' });
+        if (input.on > shanghaiDate()) throw new AppError('DATE_ORDER', { field: 'on' });
+        await ledgerWrites.leaveHousehold(trx, before, input.on, input.status);
+        if (!(await residentsRepository.updateIfVersion(trx, id, input.version, {
+          status: input.status, status_since: input.on, household_id: null, relation: null, updated_at: new Date().toISOString(),
+        }))) throw new AppError('CHANGED_CONCURRENTLY', { field: 'version' });
+        await recordAudit(trx, actor, grant, {
+          action: 'ledger.resident.status', entityType: 'resident', entityId: id, path: before.org_path,
+          before: { status: before.status }, after: { status: input.status, on: input.on },
+        });
+      });
+      return detail(actor, (await residentsRepository.findById(db, id))!);
+    },
+
+    /** The full ID number and phone of one person, for a role that may see them; always audited. */
+    async reveal(actor: Actor, id: string): Promise<{ idNumber: string; phone: string | null }> {
+      return db.transaction().execute(async (trx) => {
+        const row = await residentsRepository.findInScope(trx, prefixesFor(actor, 'ledger.reveal'), id);
+        if (!row) {
+          if (await residentsRepository.findInScope(trx, prefixesFor(actor, 'ledger.read'), id)) throw new AppError('FORBIDDEN');
+          throw notFound();
+        }
+        await recordAudit(trx, actor, grantFor(actor, 'ledger.reveal', row.org_path), {
+          action: 'sensitive.reveal', entityType: 'resident', entityId: id, path: row.org_path, after: { fields: ['idNumber', 'phone'], name: row.name },
+        });
+        return { idNumber: box.open(row.id_sealed), phone: row.phone };
+      });
+    },
+
+    async households(actor: Actor, unitId: string): Promise<z.infer<typeof import('../../../contract/ledger.ts').UnvisitedHousehold>[]> {
+      const prefixes = prefixesFor(actor, 'ledger.read');
+      const unit = await orgRepository.findInScope(db, prefixes, unitId);
+      if (!unit) throw new AppError('NOT_FOUND', { field: 'unitId' });
+      const rows = await residentsRepository.households(db, prefixes, unit.path);
+      return rows.filter((h) => Number(h.members) > 0).map((h) => ({
+        id: h.id, address: h.address, groupId: h.group_id, groupName: h.group_name, headName: h.head_name, members: Number(h.members), attempts: 0,
+      }));
+    },
+
+    async household(actor: Actor, id: string): Promise<Household> {
+      const h = await residentsRepository.findHousehold(db, id);
+      if (!h || !grantFor(actor, 'ledger.read', h.org_path)) throw notFound();
+      const members = (await summaries(await residentsRepository.membersOf(db, [id]))).sort(byRelation);
+      return { id, address: h.address, groupId: h.group_id, groupName: h.group_name, headName: members.find((m) => m.relation === 'head')?.name ?? null, members };
+    },
+
+    async duplicates(actor: Actor, unitId: string): Promise<z.infer<typeof DuplicateGroup>[]> {
+      const prefixes = prefixesFor(actor, 'ledger.manage');
+      const unit = await orgRepository.findInScope(db, prefixes, unitId);
+      if (!unit) throw new AppError('NOT_FOUND', { field: 'unitId' });
+      const rows = await summaries(await residentsRepository.likelyDuplicates(db, prefixes, unit.path));
+      const groups = new Map<string, z.infer<typeof DuplicateGroup>>();
+      for (const r of rows) {
+        const key = `${r.name}|${r.birthDate}`;
+        if (!groups.has(key)) groups.set(key, { name: r.name, birthDate: r.birthDate, residents: [] });
+        groups.get(key)!.residents.push(r);
+      }
+      return [...groups.values()];
+    },
+
+    /**
+     * One person entered twice: the duplicate is closed (status merged, its
+     * household left, pointing at the kept record) and its categories carried
+     * over; its history stays readable. Staff decide; the merge is audited.
+     */
+    async merge(actor: Actor, id: string, input: { version: number; intoId: string }): Promise<ResidentDetail> {
+      if (id === input.intoId) throw new AppError('MERGE_SELF', { field: 'intoId' });
+      await db.transaction().execute(async (trx) => {
+        const prefixes = prefixesFor(actor, 'ledger.manage');
+        const dup = await residentsRepository.findInScope(trx, prefixes, id);
+        const kept = await residentsRepository.findInScope(trx, prefixes, input.intoId);
+        if (!dup) throw notFound();
+        if (!kept || kept.status === 'merged') throw new AppError('NOT_FOUND', { field: 'intoId' });
+        if (dup.version !== input.version) throw new AppError('CHANGED_CONCURRENTLY', { field: 'version' });
+        if (dup.status === 'merged') throw new AppError('NOT_LIVING_HERE');
+        const today = shanghaiDate();
+        const dupCategories = await residentsRepository.currentCategories(trx, [dup.id]);
+        const keptCategories = await residentsRepository.currentCategories(trx, [kept.id]);
+        const union = [...categoryEntries(keptCategories), ...categoryEntries(dupCategories).filter((c) => !keptCategories.some((k) => k.category === c.category))];
+        if (!sameCategories(union, categoryEntries(keptCategories))) await ledgerWrites.setCategories(trx, kept.id, keptCategories, union, today);
+        if (dup.household_id) await ledgerWrites.leaveHousehold(trx, dup, today, 'merged');
+        await residentsRepository.endCategories(trx, dupCategories.map((c) => c.id), today);
+        if (!(await residentsRepository.updateIfVersion(trx, dup.id, dup.version, {
+          status: 'merged', status_since: today, merged_into: kept.id, household_id: null, relation: null, updated_at: new Date().toISOString(),
+        }))) throw new AppError('CHANGED_CONCURRENTLY', { field: 'version' });
+        await recordAudit(trx, actor, grantFor(actor, 'ledger.manage', dup.org_path), {
+          action: 'ledger.resident.merge', entityType: 'resident', entityId: dup.id, path: dup.org_path,
+          before: auditSnapshot(dup, categoryEntries(dupCategories)), after: { mergedInto: kept.id, keptName: kept.name, keptIdNumber: kept.id_masked },
+        });
+      });
+      return detail(actor, (await residentsRepository.findById(db, input.intoId))!);
+    },
+  };
+}
+
+const EXPORT_LIMIT = 200_000;
+const STATUS_WORDS: Record<ResidentStatus, string> = { living: '在住', moved_out: '已迁出', deceased: '已故', merged: '已合并' };
+
+const RELATION_ORDER = ['head', 'spouse', 'parent', 'grandparent', 'child', 'child_in_law', 'grandchild', 'sibling', 'other'];
+function byRelation(a: ResidentSummary, b: ResidentSummary): number {
+  return RELATION_ORDER.indexOf(a.relation ?? 'other') - RELATION_ORDER.indexOf(b.relation ?? 'other') || b.age - a.age;
+}
