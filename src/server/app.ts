@@ -15,6 +15,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { screeningRoutes } from './modules/ledger/screening.routes.ts';
 import { registerErrorHandling } from './plugins/errors.plugin.ts';
 import { registerSessions } from './plugins/session.plugin.ts';
 import { createServices, type Services } from './services.ts';
@@ -62,6 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   await app.register(orgRoutes(services));
   await app.register(usersRoutes(services));
   await app.register(auditRoutes(services));
+  await app.register(screeningRoutes(services));
   await app.register(ledgerRoutes(services, { importMaxBytes: opts.config.importMaxBytes ?? 20 * 1_048_576 }));
 
   if (opts.webRoot) await serveWeb(app, opts.webRoot);

@@ -8,6 +8,8 @@ import { orgService } from './modules/org/org.service.ts';
 import { usersService } from './modules/users/users.service.ts';
 import { residentsService } from './modules/ledger/residents.service.ts';
 import { residentImportService } from './modules/ledger/resident-import.service.ts';
+import { figuresService } from './modules/ledger/figures.service.ts';
+import { screeningService } from './modules/ledger/screening.service.ts';
 import type { SensitiveBox } from './security/sensitive.ts';
 
 /** The application's services, bound to one database; routes, CLI and tests all use these. */
@@ -17,6 +19,8 @@ export function createServices(database: Database, box: SensitiveBox, config: Pi
   return {
     residents,
     residentImport: residentImportService(database, box),
+    figures: figuresService(database),
+    screening: screeningService(database, box),
     health: healthService(database),
     auth: authService(database, { sessionHours: config.sessionHours, sessions }),
     org: orgService(database),

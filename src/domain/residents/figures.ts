@@ -21,6 +21,8 @@ export interface GroupCounts {
   households: number;
   residents: number;
   categories: Partial<Record<FigureCategory, number>>;
+  /** False for a group dissolved on the day: its people count, the group does not. */
+  inForce?: boolean;
 }
 
 export function emptyFigures(): Figures {
@@ -28,7 +30,7 @@ export function emptyFigures(): Figures {
 }
 
 function add(into: Figures, g: GroupCounts): void {
-  into.groups += 1;
+  if (g.inForce !== false) into.groups += 1;
   into.households += g.households;
   into.residents += g.residents;
   for (const c of FIGURE_CATEGORIES) into.categories[c] += g.categories[c] ?? 0;
