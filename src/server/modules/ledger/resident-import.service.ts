@@ -1,9 +1,10 @@
 import type { Database } from '../../../db/database.ts';
 import { grantFor, prefixesFor } from '../../../domain/access/scope.ts';
-import { isInForce, shanghaiDate } from '../../../domain/local-date.ts';
+import { shanghaiDate } from '../../../domain/local-date.ts';
 import { checkResidentRows, mapResidentColumns, RESIDENT_COLUMNS, type ResidentColumn, type ResidentSheetRow, type SheetProblem } from '../../../domain/residents/resident-sheet.ts';
 import { nameSearchKeys } from '../../../domain/residents/search-keys.ts';
 import type { ImportReport } from '../../../contract/ledger.ts';
+import { checkCharacter } from '../../../domain/residents/citizen-id.ts';
 import type { Locale } from '../../../contract/common.ts';
 import { lookup, translate } from '../../../i18n/messages.ts';
 import type { Actor } from '../../actor.ts';
@@ -39,7 +40,7 @@ export function residentImportService({ db }: Database, box: SensitiveBox) {
       if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { field: 'communityId' });
       const units = await orgRepository.listChildren(db, prefixes, { parentId: community.id, today: shanghaiDate(), includeDissolved: false });
       const names = units.filter((u) => u.kind === 'group' || u.kind === 'grid').map((u) => u.name);
-      return writeTemplate(names, ['张树根', '430211195003071238', '13812345678', names[0] ?? '', '12号', '户主', '独居', '']);
+      return writeTemplate(names, ['张树根', exampleId(), '13812345678', names[0] ?? '', '新村12号', '户主', '独居', '这一行是示例，请替换']);
     },
 
     async run(
@@ -234,5 +235,9 @@ function message(locale: Locale, p: SheetProblem): string {
   return translate(locale, p.key, params);
 }
 
-export type { CategoryRow };
-void isInForce;
+
+/** A valid, made-up ID number for the template's example row (born 7 March 1950 in 天元区). */
+function exampleId(): string {
+  const first17 = '43021119500307123';
+  return first17 + checkCharacter(first17);
+}

@@ -201,7 +201,7 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
       return {
         round: summary!,
         byGroup,
-        byWorker: [...workers.values()].map((w) => ({ userId: w.userId, name: w.name, visits: w.visits, households: w.households.size })).sort((a, b) => b.households - a.households),
+        byWorker: [...workers.values()].map((w) => ({ userId: w.userId, name: w.name, visits: w.visits, households: w.households.size })).sort((a, b) => b.households - a.households || a.name.localeCompare(b.name, 'zh-CN')),
         byDay: days.map((day) => {
           const of = visits.filter((v) => v.day === day && v.outcome === 'visited');
           return {
