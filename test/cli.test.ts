@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { makeId, withWrongCheck } from './citizen-ids.ts';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../bin/linli.mjs');
@@ -38,6 +40,27 @@ describe('the linli command', () => {
     const partial = await linli(data, 'org', 'import', bad, '--skip-invalid');
     expect(partial.code).toBe(0);
     expect(partial.out).toMatch(/written: 1 new/);
+  }, 60_000);
+
+  it('imports a resident sheet into a community with the same checks as the console', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['姓名', '身份证号', '联系电话', '居民小组', '门牌号', '与户主关系', '人员类别', '备注']);
+    ws.addRow(['命令行甲', makeId('430211', '19620202', '051'), '13907339001', '大海组', 'CLI1号', '户主', '独居', '']);
+    ws.addRow(['命令行乙', withWrongCheck(makeId('430211', '19630303', '062')), '', '大海组', 'CLI2号', '户主', '', '']);
+    const file = join(data, 'residents.xlsx');
+    await wb.xlsx.writeFile(file);
+    const dry = await linli(data, 'import', 'residents', file, '--community', '430211003017', '--dry-run');
+    expect(dry.out).toMatch(/row 3, 身份证号: 身份证号校验位不正确/);
+    expect(dry.out).toMatch(/not written: 1 new/);
+    const refused = await linli(data, 'import', 'residents', file, '--community', '430211003017');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/有 1 行存在问题/);
+    const written = await linli(data, 'import', 'residents', file, '--community', '430211003017', '--skip-invalid');
+    expect(written.out).toMatch(/written: 1 new, 0 updated, 0 unchanged, 1 new households/);
+    const again = await linli(data, 'import', 'residents', file, '--community', '430211003017', '--skip-invalid');
+    expect(again.out).toMatch(/written: 0 new, 0 updated, 1 unchanged/);
+    expect((await linli(data, 'import', 'residents', file, '--community', '999999999999')).code).toBe(1);
   }, 60_000);
 
   it('resets a password to a new one-time password', async () => {

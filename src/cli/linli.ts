@@ -9,6 +9,7 @@ import { DEMO_USERS } from '../server/modules/demo/demo-data.ts';
 import { importOrgUnits } from '../server/modules/org/org-import.service.ts';
 import { resetPasswordByUsername } from '../server/modules/users/users-cli.ts';
 import { systemActor } from './system-actor.ts';
+import { importResidentsFromCli } from '../server/modules/ledger/resident-import-cli.ts';
 import { loadMasterKey, sensitiveBox } from '../server/security/sensitive.ts';
 
 const HELP = `linli — community epidemic prevention and grid management
@@ -19,6 +20,9 @@ Usage:
   linli demo                          load the demo communities and users
   linli org import FILE [--dry-run] [--skip-invalid]
                                       load org units from .csv/.xlsx (code, name, parent code)
+  linli import residents FILE --community CODE [--dry-run] [--skip-invalid]
+                                      load a resident sheet (.xlsx, the template's columns)
+                                      into a community; a person is matched by ID number
   linli user reset-password USERNAME  give a user a new one-time password
   linli help                          this text
 `;
@@ -67,13 +71,37 @@ async function main(argv: string[]): Promise<number> {
       const file = positionals[1];
       return withDatabase(async (db) => {
         const r = await importOrgUnits(db, systemActor(), file, { dryRun: values['dry-run'], skipInvalid: values['skip-invalid'] });
-        const locale = (process.env.LANG ?? '').startsWith('en') ? 'en' : 'zh-CN';
+        const locale = cliLocale();
         for (const p of r.problems) {
           const params = Object.fromEntries(Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && v.includes('.') ? translate(locale, v) : v]));
           console.log(`row ${p.row}, ${p.column}: ${translate(locale, p.key, params)}`);
         }
         console.log(`${r.written ? 'written' : 'not written'}: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.problems.length} problem(s)`);
         if (!r.written && r.problems.length > 0) console.log('Fix the rows above, or use --skip-invalid to load the good rows only.');
+        return r.problems.length > 0 && !r.written ? 1 : 0;
+      });
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest, allowPositionals: true,
+        options: { community: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
+      });
+      if (positionals[0] !== 'residents' || !positionals[1] || !values.community) break;
+      const file = positionals[1];
+      const code = values.community;
+      return withDatabase(async (db) => {
+        const config = loadConfig();
+        const locale = cliLocale();
+        const r = await importResidentsFromCli(db, sensitiveBox(loadMasterKey({ dataDir: config.dataDir, envKey: config.key })), {
+          file, communityCode: code, dryRun: values['dry-run'] ?? false, skipInvalid: values['skip-invalid'] ?? false, locale,
+        });
+        if ('error' in r) {
+          console.error(r.error);
+          return 1;
+        }
+        for (const p of r.problems) console.log(`row ${p.row}, ${p.column}: ${p.message}`);
+        console.log(`${r.written ? 'written' : 'not written'}: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.newHouseholds} new households, ${r.invalidRows} row(s) with problems`);
+        if (!r.written && r.problems.length > 0 && !values['dry-run']) console.log('Fix the rows above, or use --skip-invalid to load the good rows only.');
         return r.problems.length > 0 && !r.written ? 1 : 0;
       });
     }
@@ -97,6 +125,11 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(HELP);
   return 2;
+}
+
+/** Messages in the operator's language: English when LANG says so, else Chinese. */
+function cliLocale(): 'en' | 'zh-CN' {
+  return (process.env.LANG ?? '').startsWith('en') ? 'en' : 'zh-CN';
 }
 
 const code = await main(process.argv.slice(2));
