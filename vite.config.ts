@@ -18,5 +18,7 @@ export default defineConfig({
       input: { console: resolve(web, 'index.html'), field: resolve(web, 'm/index.html') },
     },
   },
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  // The API for `vite` dev servers; LINLI_API points one at a server on another port.
+  // The browser's Host goes through unchanged: the API compares it with the Origin of every write.
+  server: { proxy: { '/api': { target: process.env.LINLI_API ?? 'http://localhost:3000', changeOrigin: false } } },
 });

@@ -13,6 +13,8 @@ export interface ScratchDatabase {
   /** Scratch databases of earlier runs that died before dropping them (drop them by hand). */
   leftovers: string[];
   database: Database;
+  /** How another process opens the same database (openDatabase's options). */
+  connection: { databaseUrl?: string; sqliteFile: string };
   /** Closes the handle and deletes the data; safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -28,6 +30,7 @@ export async function scratchSqlite(): Promise<ScratchDatabase> {
     version: rows[0]?.v ?? 'unknown',
     leftovers: [],
     database,
+    connection: { sqliteFile: join(dir, 'bench.sqlite') },
     async dispose() {
       if (disposed) return;
       disposed = true;
@@ -72,6 +75,7 @@ export async function scratchPostgres(adminUrl: string): Promise<ScratchDatabase
     version: version.split(' ')[0] ?? version,
     leftovers,
     database,
+    connection: { databaseUrl: url.toString(), sqliteFile: '' },
     async dispose() {
       if (disposed) return;
       disposed = true;

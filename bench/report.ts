@@ -79,10 +79,8 @@ export function table(run: DatabaseRun, goal: number): string {
 export function renderMarkdown(report: RunReport): string {
   const { machine: m, options: o } = report;
   const out: string[] = [];
-  out.push('# Benchmarks', '');
+  out.push('## Requests: what being safe costs', '');
   out.push(
-    '_Written by `npm run bench` (`bench/run.ts`); every run overwrites this file. Do not edit by hand._',
-    '',
     'What being safe costs. For each database the same process serves, on the same database handle:',
     '',
     '- **(a) scoped read**: the community administrator (`zl.admin`) lists the groups of 中路社区 through the real API;',
@@ -96,7 +94,7 @@ export function renderMarkdown(report: RunReport): string {
     'Compare ratios within one run; do not compare absolute figures across runs or machines.',
     '',
   );
-  out.push('## Run', '');
+  out.push('### Run', '');
   out.push(
     `- Date: ${report.date.toISOString()}`,
     `- Command: \`${report.command}\``,
@@ -110,7 +108,7 @@ export function renderMarkdown(report: RunReport): string {
   );
   for (const s of report.skipped) out.push(`> **${s.label} was not measured**: ${s.reason}`, '');
   for (const run of report.runs) {
-    out.push(`## ${run.label} ${run.version}`, '', table(run, report.goal), '');
+    out.push(`### ${run.label} ${run.version}`, '', table(run, report.goal), '');
     out.push(
       RATIOS.map((r) => `${r.label}: ${num(ratioOf(run, r), 2)}`).join(' · ') +
         `. Every response was 2xx; ${num(run.audit.writes)} audited writes answered, ${num(run.audit.events)} \`org.update\` audit events stored ` +
@@ -120,7 +118,7 @@ export function renderMarkdown(report: RunReport): string {
   }
   const first = report.runs[0];
   if (first) {
-    out.push('## Routes', '');
+    out.push('### Routes', '');
     for (const row of ROWS) out.push(`- \`${first.targets[row.id].route}\`: ${first.targets[row.id].does}.`);
     out.push(
       '',

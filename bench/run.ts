@@ -6,10 +6,13 @@
  *   BENCH_WARMUP (s per route, 1), BENCH_CONNECTIONS (50),
  *   BENCH_WORKERS (autocannon threads, 1; 0 = on the server's thread),
  *   BENCH_OUTPUT (docs/benchmarks.md), BENCH_STRICT=1 (fail below the goal; on under CI=true),
+ *   BENCH_ONLY (requests | ledger), BENCH_LEDGER_RESIDENTS (1000000), BENCH_IMPORT_ROWS (100000), BENCH_SEARCHES (700 per role),
  *   LINLI_BENCH_PG_URL (admin URL to create the scratch database, postgres://linli:linli@localhost/postgres).
  * Without PostgreSQL it measures SQLite only and says so, except under CI=true, where it fails.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeSection } from './sections.ts';
+import { benchLedger, renderLedger, type LedgerRun } from './ledger/ledger-bench.ts';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PG_ADMIN_URL, scratchPostgres, scratchSqlite, type ScratchDatabase } from './databases.ts';
@@ -93,7 +96,7 @@ async function benchDatabase(scratch: ScratchDatabase): Promise<DatabaseRun> {
 }
 
 function commandLine(): string {
-  const settings = ['BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_WORKERS', 'BENCH_OUTPUT', 'BENCH_STRICT', 'CI']
+  const settings = ['BENCH_ONLY', 'BENCH_LEDGER_RESIDENTS', 'BENCH_IMPORT_ROWS', 'BENCH_SEARCHES', 'BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_WORKERS', 'BENCH_OUTPUT', 'BENCH_STRICT', 'CI']
     .filter((k) => process.env[k])
     .map((k) => `${k}=${process.env[k]}`);
   if (process.env.LINLI_BENCH_PG_URL) {
@@ -105,7 +108,7 @@ function commandLine(): string {
   return [...settings, base].join(' ');
 }
 
-async function main(): Promise<void> {
+async function benchRequests(): Promise<void> {
   const machine = describeMachine();
   const started = Date.now();
   console.log(`Linli benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, renderMarkdown(report));
+  writeSection(output, 'requests', renderMarkdown(report));
   for (const run of report.runs) console.log(`\n${run.label} ${run.version}\n${table(run, GOAL)}`);
   for (const s of report.skipped) console.log(`\n${s.label} was not measured: ${s.reason}`);
   console.log(`\nWrote ${relative(ROOT, output)} in ${Math.round((Date.now() - started) / 1000)} s.`);
@@ -158,6 +161,63 @@ async function main(): Promise<void> {
     console.warn(`\nBelow the goal of ${GOAL} (safe ÷ minimal req/s): ${below.join('; ')}`);
     if (strict) process.exitCode = 1;
   }
+}
+
+/** The ledger's figures (issue 3): import, search on a million residents, round coverage; on each database. */
+async function benchLedgerAll(): Promise<void> {
+  const started = Date.now();
+  const machine = describeMachine();
+  const opts = {
+    residents: Math.floor(envNumber('BENCH_LEDGER_RESIDENTS', 1_000_000, 10_000)),
+    importRows: Math.floor(envNumber('BENCH_IMPORT_ROWS', 100_000, 100)),
+    searches: Math.floor(envNumber('BENCH_SEARCHES', 700, 50)),
+  };
+  console.log(`\nLedger benchmark: ${opts.residents.toLocaleString('en')} residents, ${opts.importRows.toLocaleString('en')}-row import, ${opts.searches} searches per role`);
+  const runs: LedgerRun[] = [];
+  const skipped: string[] = [];
+  for (const o of [{ label: 'SQLite', open: scratchSqlite, optional: false }, { label: 'PostgreSQL', open: () => scratchPostgres(pgAdminUrl), optional: !ci }]) {
+    let scratch: ScratchDatabase;
+    try {
+      scratch = await o.open();
+    } catch (e) {
+      if (!o.optional) throw e;
+      skipped.push(`${o.label} was not measured (${e instanceof Error ? e.message : String(e)})`);
+      continue;
+    }
+    open.add(scratch);
+    console.log(`\n${scratch.label} ${scratch.version}`);
+    try {
+      runs.push(await benchLedger(scratch, opts, (line) => console.log(line)));
+    } finally {
+      await scratch.dispose();
+      open.delete(scratch);
+    }
+  }
+  const goals = { importSeconds: 60, importMiB: 1024, searchP95: 30 };
+  const text = [
+    renderLedger(runs, goals),
+    `Run: ${new Date().toISOString()}, \`${commandLine()}\`, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node.js ${machine.node}; load average ${machine.loadBefore} at the start.`,
+    ...skipped.map((s) => `\n**${s}**`),
+  ].join('\n');
+  mkdirSync(dirname(output), { recursive: true });
+  writeSection(output, 'ledger', text);
+  console.log(`\nWrote the ledger section of ${relative(ROOT, output)} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  const missed = runs.flatMap((r) => [
+    r.import.seconds >= goals.importSeconds && `${r.label} import ${r.import.seconds.toFixed(1)} s`,
+    r.import.peakMiB >= goals.importMiB && `${r.label} import ${r.import.peakMiB.toFixed(0)} MiB`,
+    ...r.search.map((s) => s.latency.p95 >= goals.searchP95 && `${r.label} search as ${s.who} p95 ${s.latency.p95.toFixed(1)} ms`),
+  ]).filter(Boolean);
+  if (missed.length) {
+    console.warn(`\nMissed goals: ${missed.join('; ')}`);
+    if (strict) process.exitCode = 1;
+  }
+}
+
+/** BENCH_ONLY=requests or BENCH_ONLY=ledger runs one of the two. */
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'ledger') await benchRequests();
+  if (only !== 'requests') await benchLedgerAll();
 }
 
 main().catch((e: unknown) => {

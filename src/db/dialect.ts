@@ -1,6 +1,6 @@
 import type { ColumnDataType, Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
-import type { DialectName } from './database.ts';
+import type { Database, DialectName } from './database.ts';
 
 /**
  * The few places where SQLite and PostgreSQL differ, in one module.
@@ -69,4 +69,21 @@ export function uniqueViolation(error: unknown): string | null {
     return /constraint failed: (\w+\.\w+)/.exec(e.message ?? '')?.[1] ?? 'unknown';
   }
   return null;
+}
+
+/**
+ * Fresh planner statistics, after large changes (an import, the demo) and at
+ * start: without them SQLite's planner guesses, and a search over a street
+ * scans its whole area instead of using the index the search is made for.
+ * Bounded (analysis_limit) so that it stays quick on a large ledger.
+ * PostgreSQL's autovacuum keeps its own; after an import they are refreshed
+ * at once rather than when autovacuum gets to it.
+ */
+export async function refreshStatistics(database: Database): Promise<void> {
+  if (database.dialect === 'sqlite') {
+    await sql`pragma analysis_limit = 2000`.execute(database.db);
+    await sql`analyze`.execute(database.db);
+  } else {
+    await sql`analyze households, residents, memberships, resident_categories, screening_visits`.execute(database.db);
+  }
 }

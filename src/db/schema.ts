@@ -79,6 +79,8 @@ export interface HouseholdsTable {
   /** The group's (or grid's) path. */
   org_path: string;
   address: string;
+  /** The address's last run of digits, for search by house or room number. */
+  address_number: string;
   head_id: string | null;
   created_at: string;
   updated_at: string;
@@ -92,6 +94,8 @@ export interface ResidentsTable {
   household_id: string | null;
   relation: string | null;
   name: string;
+  /** The name without its first character, for search by given name. */
+  name_rest: string;
   name_initials: string;
   name_pinyin: string;
   /** AES-GCM sealed citizen ID number (security/sensitive.ts). */

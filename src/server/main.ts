@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { refreshStatistics } from '../db/dialect.ts';
 import { buildApp } from './app.ts';
 import { bootstrapFirstAdmin } from './modules/users/bootstrap.ts';
 import { loadMasterKey, sensitiveBox } from './security/sensitive.ts';
@@ -28,7 +29,12 @@ export async function serve(config: Config): Promise<void> {
   });
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
   if (!webBuilt) app.log.warn(`the web app is not built in ${WEB_ROOT}: serving the API only (npm run build)`);
-  const sweep = setInterval(() => void services.auth.sweepExpiredSessions(), 3_600_000);
+  // Planner statistics: at start and hourly (cheap; see refreshStatistics).
+  await refreshStatistics(database);
+  const sweep = setInterval(() => {
+    void services.auth.sweepExpiredSessions();
+    void refreshStatistics(database).catch((e: unknown) => app.log.warn({ err: e }, 'refreshing statistics failed'));
+  }, 3_600_000);
   sweep.unref();
   await services.auth.sweepExpiredSessions();
   const admin = await bootstrapFirstAdmin(database);

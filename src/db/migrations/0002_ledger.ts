@@ -23,13 +23,17 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('community_id', 'text', (c) => c.notNull().references('org_units.id'))
     .addColumn('group_id', 'text', (c) => c.notNull().references('org_units.id'))
     .addColumn('org_path', t.path, (c) => c.notNull().modifyEnd(byteOrder))
-    .addColumn('address', 'text', (c) => c.notNull())
+    .addColumn('address', 'text', (c) => c.notNull().modifyEnd(byteOrder))
+    // The address's last number (401 of 3栋2单元401, 12 of 12号): found by its start, like the address itself.
+    .addColumn('address_number', 'text', (c) => c.notNull().modifyEnd(byteOrder))
     .addColumn('head_id', 'text')
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('households_group_address').on('households').columns(['group_id', 'address']).execute();
   await db.schema.createIndex('households_path').on('households').column('org_path').execute();
+  await db.schema.createIndex('households_address').on('households').columns(['address', 'org_path']).execute();
+  await db.schema.createIndex('households_number').on('households').columns(['address_number', 'org_path']).execute();
 
   await db.schema
     .createTable('residents')
@@ -38,7 +42,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('org_path', t.path, (c) => c.notNull().modifyEnd(byteOrder))
     .addColumn('household_id', 'text', (c) => c.references('households.id'))
     .addColumn('relation', 'text')
-    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull().modifyEnd(byteOrder))
+    // The name without its first character (the given name, for one-character surnames): "树根" finds 张树根 by an index.
+    .addColumn('name_rest', 'text', (c) => c.notNull().modifyEnd(byteOrder))
     .addColumn('name_initials', 'text', (c) => c.notNull().modifyEnd(byteOrder))
     .addColumn('name_pinyin', 'text', (c) => c.notNull().modifyEnd(byteOrder))
     .addColumn('id_sealed', 'text', (c) => c.notNull())
@@ -63,6 +69,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   await db.schema.createIndex('residents_initials').on('residents').columns(['name_initials', 'org_path']).execute();
   await db.schema.createIndex('residents_pinyin').on('residents').columns(['name_pinyin', 'org_path']).execute();
   await db.schema.createIndex('residents_name').on('residents').columns(['name', 'org_path']).execute();
+  await db.schema.createIndex('residents_name_rest').on('residents').columns(['name_rest', 'org_path']).execute();
   await db.schema.createIndex('residents_id_last4').on('residents').columns(['id_last4', 'org_path']).execute();
   await db.schema.createIndex('residents_id_tail6').on('residents').columns(['id_tail6_hash', 'org_path']).execute();
   await db.schema.createIndex('residents_phone').on('residents').columns(['phone', 'org_path']).execute();

@@ -8,14 +8,24 @@ describe('what a search means', () => {
     expect(parseResidentQuery('  ')).toBeNull();
     expect(parseResidentQuery('ZSG')).toEqual({ pinyinPrefix: 'zsg' });
     expect(parseResidentQuery('zhang shugen')).toEqual({ pinyinPrefix: 'zhangshugen' });
-    expect(parseResidentQuery('树根')).toEqual({ nameContains: '树根', addressContains: '树根' });
-    expect(parseResidentQuery('3栋')).toEqual({ nameContains: '3栋', addressContains: '3栋' });
-    expect(parseResidentQuery('1234')).toEqual({ last4: '1234', addressContains: '1234' });
-    expect(parseResidentQuery('002x')).toEqual({ last4: '002X', addressContains: '002x' });
-    expect(parseResidentQuery('31002X')).toEqual({ idTail6: '31002X', addressContains: '31002X' });
+    expect(parseResidentQuery('树根')).toEqual({ namePrefix: '树根', addressPrefix: '树根' });
+    expect(parseResidentQuery('3栋')).toEqual({ namePrefix: '3栋', addressPrefix: '3栋' });
+    expect(parseResidentQuery('1234')).toEqual({ last4: '1234', addressPrefix: '1234' });
+    expect(parseResidentQuery('002x')).toEqual({ last4: '002X', addressPrefix: '002x' });
+    expect(parseResidentQuery('31002X')).toEqual({ idTail6: '31002X', addressPrefix: '31002X' });
     expect(parseResidentQuery('138 1234 5678')).toEqual({ phone: '13812345678' });
     expect(parseResidentQuery('11010519491231002x')).toEqual({ idNumber: '11010519491231002X' });
-    expect(parseResidentQuery('12')).toEqual({ addressContains: '12' });
+    expect(parseResidentQuery('12')).toEqual({ addressPrefix: '12' });
+  });
+});
+
+describe('address numbers', () => {
+  it('are the last number of an address', async () => {
+    const { addressNumber } = await import('./search-keys.ts');
+    expect(addressNumber('3栋2单元401')).toBe('401');
+    expect(addressNumber('12号')).toBe('12');
+    expect(addressNumber('新村8号附1')).toBe('1');
+    expect(addressNumber('老屋')).toBe('');
   });
 });
 

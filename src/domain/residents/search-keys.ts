@@ -11,3 +11,8 @@ export function nameSearchKeys(name: string): { initials: string; full: string }
   const words = syllables.map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, '')).filter(Boolean);
   return { initials: words.map((w) => w[0]).join(''), full: words.join('') };
 }
+
+/** The last run of digits of an address (401 of 3栋2单元401, 12 of 12号), or '' without one. */
+export function addressNumber(address: string): string {
+  return /(\d+)\D*$/.exec(address)?.[1] ?? '';
+}

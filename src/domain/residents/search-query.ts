@@ -9,10 +9,10 @@
 export interface ResidentQuery {
   /** Lower-case letters: a prefix of the initials or of the full pinyin. */
   pinyinPrefix?: string;
-  /** Text with Chinese characters: part of the name. */
-  nameContains?: string;
-  /** Part of the address (house number, building). */
-  addressContains?: string;
+  /** Text with Chinese characters: the start of the name or of the given name (张树, 树根). */
+  namePrefix?: string;
+  /** The start of an address (3栋, 12号) or of its last number (401 of 3栋2单元401). */
+  addressPrefix?: string;
   /** A whole ID number, normalised: matched by its keyed hash. */
   idNumber?: string;
   /** The last 6 characters of an ID number: matched by their keyed hash. */
@@ -32,12 +32,12 @@ export function parseResidentQuery(text: string): ResidentQuery | null {
     const letters = q.toLowerCase().replace(/[^a-z]/g, '');
     return letters ? { pinyinPrefix: letters } : null;
   }
-  if (CJK.test(q)) return { nameContains: q, addressContains: q };
+  if (CJK.test(q)) return { namePrefix: q.replace(/\s/g, ''), addressPrefix: q };
   const compact = q.replace(/[\s-]/g, '');
   if (/^\d{17}[\dXx]$/.test(compact)) return { idNumber: compact.toUpperCase() };
   if (/^1\d{10}$/.test(compact)) return { phone: compact };
-  if (/^0\d{9,11}$/.test(compact)) return { phone: q.replace(/\s/g, ''), addressContains: q };
-  if (/^\d{3}[\dXx]$/.test(compact)) return { last4: compact.toUpperCase(), addressContains: q };
-  if (/^\d{5}[\dXx]$/.test(compact)) return { idTail6: compact.toUpperCase(), addressContains: q };
-  return { addressContains: q };
+  if (/^0\d{9,11}$/.test(compact)) return { phone: q.replace(/\s/g, ''), addressPrefix: q };
+  if (/^\d{3}[\dXx]$/.test(compact)) return { last4: compact.toUpperCase(), addressPrefix: q };
+  if (/^\d{5}[\dXx]$/.test(compact)) return { idTail6: compact.toUpperCase(), addressPrefix: q };
+  return { addressPrefix: q };
 }

@@ -10,6 +10,7 @@ import { demoLedger, type DemoCommunityLedger } from './demo-ledger.ts';
 import { demoScreening } from './demo-screening.ts';
 import { screeningRepository } from '../ledger/screening.repository.ts';
 import { demoId } from './demo-ids.ts';
+import { addressNumber } from '../../../domain/residents/search-keys.ts';
 
 /**
  * Writes the demo ledger (demo-ledger.ts) for communities that have no
@@ -35,7 +36,7 @@ export async function loadDemoLedger(trx: Executor, actor: Actor, box: Sensitive
       const group = groups.get(h.groupCode);
       if (!group) throw new Error(`demo group ${h.groupCode} missing`);
       const household: HouseholdRow = {
-        id: demoId(`household:${h.key}`), community_id: unit.id, group_id: group.id, org_path: group.path, address: h.address, head_id: null, created_at: now, updated_at: now,
+        id: demoId(`household:${h.key}`), community_id: unit.id, group_id: group.id, org_path: group.path, address: h.address, address_number: addressNumber(h.address), head_id: null, created_at: now, updated_at: now,
       };
       households.push(household);
       for (const m of h.members) {

@@ -49,6 +49,9 @@ export function demoScreening(ledger: DemoCommunityLedger): DemoVisit[] {
       next++;
       if (i % 7 === 3) {
         visits.push({ key: `${h.key}:miss`, householdKey: h.key, groupCode: h.groupCode, daysAgo, hour: 9, outcome: 'nobody_home', presentKeys: [], fever: false, cough: false, needs: null, arrivals: [] });
+        // And a household where nobody was found at all: it stays on the list, with its attempt.
+        const away = ledger.households[(next * 5 + 2) % ledger.households.length]!;
+        visits.push({ key: `${away.key}:away${d}`, householdKey: away.key, groupCode: away.groupCode, daysAgo, hour: 11, outcome: 'nobody_home', presentKeys: [], fever: false, cough: false, needs: null, arrivals: [] });
       }
       const arrivals: DemoArrival[] = [];
       // The first day registers 6 people: 2 outside workers, 4 returnees; later days a couple more.

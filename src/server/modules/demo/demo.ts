@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/database.ts';
+import { refreshStatistics } from '../../../db/dialect.ts';
 import { hashPassword, oneTimePassword } from '../../security/password.ts';
 import type { Actor } from '../../actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -29,7 +30,7 @@ export async function loadDemo(database: Database, actor: Actor, password?: stri
   const demoPassword = password ?? oneTimePassword(12);
   const hash = await hashPassword(demoPassword);
   const { db } = database;
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     let unitsCreated = 0;
     for (const u of DEMO_UNITS) {
       if (await orgRepository.findByCode(trx, u.code)) continue;
@@ -70,4 +71,6 @@ export async function loadDemo(database: Database, actor: Actor, password?: stri
     const residentsCreated = box ? await loadDemoLedger(trx, actor, box) : 0;
     return { unitsCreated, usersCreated, residentsCreated, password: demoPassword, passwordWasGenerated: password === undefined };
   });
+  if (result.residentsCreated > 0) await refreshStatistics(database);
+  return result;
 }

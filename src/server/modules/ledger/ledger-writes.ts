@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/kysely-types.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import type { CitizenId } from '../../../domain/residents/citizen-id.ts';
 import type { Relation } from '../../../domain/residents/resident-sheet.ts';
-import { nameSearchKeys } from '../../../domain/residents/search-keys.ts';
+import { addressNumber, nameSearchKeys } from '../../../domain/residents/search-keys.ts';
 import type { CategoryEntry } from '../../../contract/ledger.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
 import { identityColumns, phoneColumns } from './resident-records.ts';
@@ -26,7 +26,7 @@ export interface NewResident {
 
 export function newHouseholdRow(group: { id: string; path: string; communityId: string }, address: string): HouseholdRow {
   const now = new Date().toISOString();
-  return { id: uuidv7(), community_id: group.communityId, group_id: group.id, org_path: group.path, address, head_id: null, created_at: now, updated_at: now };
+  return { id: uuidv7(), community_id: group.communityId, group_id: group.id, org_path: group.path, address, address_number: addressNumber(address), head_id: null, created_at: now, updated_at: now };
 }
 
 export function newResidentRow(box: SensitiveBox, p: NewResident, household: HouseholdRow, relation: Relation, day: string): ResidentRow {
@@ -39,6 +39,7 @@ export function newResidentRow(box: SensitiveBox, p: NewResident, household: Hou
     household_id: household.id,
     relation,
     name: p.name,
+    name_rest: p.name.slice(1),
     name_initials: keys.initials,
     name_pinyin: keys.full,
     ...identityColumns(box, p.citizenId),

@@ -6,6 +6,7 @@ import {
   ResidentPage, ResidentStatusChange, ResidentUpdate, RevealedResident, UnvisitedHousehold,
 } from '../../../contract/ledger.ts';
 import type { Services } from '../../services.ts';
+import { shanghaiDate } from '../../../domain/local-date.ts';
 import { actorOf } from '../../plugins/session.plugin.ts';
 
 const tags = ['ledger'];
@@ -30,7 +31,7 @@ export const ledgerRoutes = (services: Services, opts: { importMaxBytes: number 
     schema: { tags, summary: 'The filtered list as .xlsx; `full=true` (audited) for roles that may reveal', querystring: ResidentListQuery.extend({ full: z.stringbool().optional() }) },
     handler: async (r, reply) => {
       const file = await services.residents.exportSheet(actorOf(r), r.query);
-      return reply.headers(attachment(`居民台账-${new Date().toISOString().slice(0, 10)}.xlsx`)).send(file);
+      return reply.headers(attachment(`居民台账-${shanghaiDate()}.xlsx`)).send(file);
     },
   });
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/database.ts';
+import { refreshStatistics } from '../../../db/dialect.ts';
 import { grantFor, prefixesFor } from '../../../domain/access/scope.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import { checkResidentRows, mapResidentColumns, RESIDENT_COLUMNS, type ResidentColumn, type ResidentSheetRow, type SheetProblem } from '../../../domain/residents/resident-sheet.ts';
@@ -15,7 +16,7 @@ import { orgRepository } from '../org/org.repository.ts';
 import { categoryRows, ledgerWrites, membershipRow, newHouseholdRow, newResidentRow } from './ledger-writes.ts';
 import { categoryEntries, phoneColumns, sameCategories } from './resident-records.ts';
 import { readFirstSheet, writeTemplate } from './resident-workbook.ts';
-import { residentsRepository, type CategoryRow, type HouseholdRow, type ResidentRow } from './residents.repository.ts';
+import { residentsRepository, type HouseholdRow, type ResidentRow } from './residents.repository.ts';
 
 /** How far down a title and notes may push the header row. */
 const HEADER_SEARCH_ROWS = 10;
@@ -31,7 +32,8 @@ type Planned =
  * same file again changes nothing and a corrected file updates in place.
  * Columns missing from the file (联系电话, 人员类别, 备注) keep their values.
  */
-export function residentImportService({ db }: Database, box: SensitiveBox) {
+export function residentImportService(database: Database, box: SensitiveBox) {
+  const { db } = database;
   return {
     /** The template, its 居民小组 drop-down filled with the community's current groups. */
     async template(actor: Actor, communityId: string): Promise<Buffer> {
@@ -181,7 +183,7 @@ export function residentImportService({ db }: Database, box: SensitiveBox) {
           };
           if (p.row.name !== row.name) {
             const keys = nameSearchKeys(p.row.name);
-            Object.assign(set, { name: p.row.name, name_initials: keys.initials, name_pinyin: keys.full });
+            Object.assign(set, { name: p.row.name, name_rest: p.row.name.slice(1), name_initials: keys.initials, name_pinyin: keys.full });
           }
           if (has('联系电话')) Object.assign(set, phoneColumns(p.row.phone));
           if (has('备注')) set.note = p.row.note;
@@ -194,6 +196,7 @@ export function residentImportService({ db }: Database, box: SensitiveBox) {
           after: { created: report.created, updated: report.updated, unchanged: report.unchanged, newHouseholds: report.newHouseholds, skippedRows: report.invalidRows },
         });
       });
+      await refreshStatistics(database);
       return { ...report, written: true };
     },
   };

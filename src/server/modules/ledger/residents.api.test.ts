@@ -118,6 +118,8 @@ describeApi('the household ledger', (t) => {
     expect(moved.json.address).toBe('新村8号');
     expect(moved.json.memberships).toHaveLength(2);
     expect(moved.json.memberships[0]).toMatchObject({ to: today, endReason: 'moved_within' });
+    const early = await t.call('POST', `/api/residents/${person.id}/status`, { as: 'zl.admin', body: { version: moved.json.version, status: 'moved_out', on: '2001-01-01' } });
+    expect(early.json).toMatchObject({ code: 'DATE_ORDER', field: 'on' });
     const stale = await t.call('POST', `/api/residents/${person.id}/status`, { as: 'zl.admin', body: { version: before.json.version, status: 'deceased', on: today } });
     expect(stale.json.code).toBe('CHANGED_CONCURRENTLY');
     const gone = await t.call('POST', `/api/residents/${person.id}/status`, { as: 'zl.admin', body: { version: moved.json.version, status: 'moved_out', on: today } });

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { containsText, underAny } from '../../../db/dialect.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { underAny } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
-import type { DB, HouseholdsTable, MembershipsTable, ResidentCategoriesTable, ResidentsTable } from '../../../db/schema.ts';
+import type { HouseholdsTable, MembershipsTable, ResidentCategoriesTable, ResidentsTable } from '../../../db/schema.ts';
 
 export type ResidentRow = Selectable<ResidentsTable>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -14,8 +14,10 @@ export type ResidentListRow = ResidentRow & { address: string | null; group_id: 
 /** A search with its sensitive parts already turned into keyed hashes by the service. */
 export interface ResidentSearch {
   pinyinPrefix?: string | undefined;
-  nameContains?: string | undefined;
-  addressContains?: string | undefined;
+  /** The start of the name or of the given name. */
+  namePrefix?: string | undefined;
+  /** The start of an address (3栋, 12号) or of its last number (401). */
+  addressPrefix?: string | undefined;
   idHash?: string | undefined;
   idTail6Hash?: string | undefined;
   last4?: string | undefined;
@@ -32,24 +34,35 @@ export interface ResidentFilter {
   tag?: string | undefined;
 }
 
-type RB = ExpressionBuilder<DB & { r: ResidentsTable; h: HouseholdsTable }, 'r' | 'h'>;
-
 /** `column` starts with `prefix`, as an index range (see dialect.ts underAny). */
 function startsWith(column: string, prefix: string): Expression<SqlBool> {
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
   return sql<SqlBool>`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${upper})`;
 }
 
-function searchCondition(eb: RB, s: ResidentSearch): Expression<SqlBool> {
-  const any: Expression<SqlBool>[] = [];
-  if (s.pinyinPrefix) any.push(startsWith('r.name_initials', s.pinyinPrefix), startsWith('r.name_pinyin', s.pinyinPrefix));
-  if (s.nameContains) any.push(containsText(eb, 'r.name', s.nameContains));
-  if (s.addressContains) any.push(containsText(eb, 'h.address', s.addressContains));
-  if (s.idHash) any.push(eb('r.id_hash', '=', s.idHash));
-  if (s.idTail6Hash) any.push(eb('r.id_tail6_hash', '=', s.idTail6Hash));
-  if (s.last4) any.push(eb('r.id_last4', '=', s.last4), eb('r.phone_last4', '=', s.last4));
-  if (s.phone) any.push(eb('r.phone', '=', s.phone));
-  return any.length ? eb.or(any) : sql<SqlBool>`1 = 0`;
+/**
+ * The ids of residents under `paths` matching any meaning of a search, as a
+ * UNION of one simple query per meaning: each uses its own index (initials,
+ * name, given name, pinyin, ID hashes, last 4, phone) or scans only the
+ * area's households (part of an address), where one query ORing them all
+ * makes the databases scan every row of the area with the households joined.
+ */
+function matchingIds(db: Executor, paths: readonly string[], s: ResidentSearch) {
+  const inArea = () => db.selectFrom('residents as r').select('r.id').where((eb) => underAny(eb, 'r.org_path', paths));
+  const parts = [];
+  if (s.pinyinPrefix) parts.push(inArea().where(startsWith('r.name_initials', s.pinyinPrefix)), inArea().where(startsWith('r.name_pinyin', s.pinyinPrefix)));
+  if (s.namePrefix) parts.push(inArea().where(startsWith('r.name', s.namePrefix)), inArea().where(startsWith('r.name_rest', s.namePrefix)));
+  if (s.addressPrefix) {
+    // Households first (by the start of the address or of its last number), then their people by index.
+    const atAddress = () => db.selectFrom('households as h').innerJoin('residents as r', 'r.household_id', 'h.id').select('r.id').where((eb) => underAny(eb, 'h.org_path', paths));
+    parts.push(atAddress().where(startsWith('h.address', s.addressPrefix)), atAddress().where(startsWith('h.address_number', s.addressPrefix)));
+  }
+  if (s.idHash) parts.push(inArea().where('r.id_hash', '=', s.idHash));
+  if (s.idTail6Hash) parts.push(inArea().where('r.id_tail6_hash', '=', s.idTail6Hash));
+  if (s.last4) parts.push(inArea().where('r.id_last4', '=', s.last4), inArea().where('r.phone_last4', '=', s.last4));
+  if (s.phone) parts.push(inArea().where('r.phone', '=', s.phone));
+  if (parts.length === 0) return inArea().where(sql<SqlBool>`1 = 0`);
+  return parts.slice(1).reduce((u, p) => u.union(p), parts[0]!);
 }
 
 const CHUNK = 500;
@@ -83,13 +96,11 @@ export const residentsRepository = {
 
   /** One page of residents under the prefixes matching the filter, and how many there are in all. */
   async list(db: Executor, prefixes: readonly string[], f: ResidentFilter, page: { offset: number; limit: number; withTotal: boolean }): Promise<{ rows: ResidentListRow[]; total: number }> {
-    let q = db
-      .selectFrom('residents as r')
-      .leftJoin('households as h', 'h.id', 'r.household_id')
-      .where((eb) => underAny(eb, 'r.org_path', prefixes));
-    if (f.underPath) q = q.where((eb) => underAny(eb, 'r.org_path', [f.underPath!]));
+    // The area searched: the caller's prefixes, narrowed to one unit when asked.
+    const paths = f.underPath ? (prefixes.some((p) => f.underPath!.startsWith(p)) ? [f.underPath] : prefixes.filter((p) => p.startsWith(f.underPath!))) : prefixes;
+    let q = db.selectFrom('residents as r').where((eb) => underAny(eb, 'r.org_path', paths));
     if (f.status) q = q.where('r.status', '=', f.status);
-    if (f.search) q = q.where((eb) => searchCondition(eb as RB, f.search!));
+    if (f.search) q = q.where('r.id', 'in', matchingIds(db, paths, f.search));
     if (f.tag) q = q.where('r.tags', 'like', `%${JSON.stringify(f.tag.replace(/[%_]/g, ''))}%`);
     if (f.category === 'elderly' && f.elderlyBornBy) q = q.where('r.birth_date', '<=', f.elderlyBornBy);
     else if (f.category) {
@@ -183,6 +194,10 @@ export const residentsRepository = {
       .executeTakeFirst();
   },
 
+  async findHouseholdRow(db: Executor, id: string): Promise<HouseholdRow | undefined> {
+    return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
   /** The household at an address of a group, preferring one with people living in it. */
   async findHouseholdAt(db: Executor, groupId: string, address: string): Promise<HouseholdRow | undefined> {
     const rows = await db
@@ -194,9 +209,7 @@ export const residentsRepository = {
       .orderBy('h.created_at', 'desc')
       .execute();
     const best = rows.find((r) => Boolean(r.lived_in)) ?? rows[0];
-    if (!best) return undefined;
-    const { lived_in: _, ...row } = best;
-    return row;
+    return best ? residentsRepository.findHouseholdRow(db, best.id) : undefined;
   },
 
   /** The current households of some groups, keyed `groupId address`. */

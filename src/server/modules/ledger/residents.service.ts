@@ -8,7 +8,7 @@ import { categoryWords, relationWord, type Relation } from '../../../domain/resi
 import { parseResidentQuery } from '../../../domain/residents/search-query.ts';
 import { nameSearchKeys } from '../../../domain/residents/search-keys.ts';
 import type {
-  DuplicateGroup, Household, ResidentCreate, ResidentStatus, ResidentDetail, ResidentListQuery, ResidentMove, ResidentStatusChange, ResidentSummary, ResidentUpdate,
+  DuplicateGroup, Household, ResidentCreate, ResidentStatus, UnvisitedHousehold, ResidentDetail, ResidentListQuery, ResidentMove, ResidentStatusChange, ResidentSummary, ResidentUpdate,
 } from '../../../contract/ledger.ts';
 import type { z } from 'zod';
 import type { Actor } from '../../actor.ts';
@@ -63,10 +63,9 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
   /** The household a person is to live in: one in the actor's area, or a new one at an address of a group. */
   async function targetHousehold(trx: Executor, actor: Actor, target: HouseholdTarget): Promise<HouseholdRow> {
     if ('householdId' in target) {
-      const h = await residentsRepository.findHousehold(trx, target.householdId);
+      const h = await residentsRepository.findHouseholdRow(trx, target.householdId);
       if (!h || !grantFor(actor, 'ledger.write', h.org_path)) throw new AppError('NOT_FOUND', { field: 'household.householdId' });
-      const { group_name: _, ...row } = h;
-      return row;
+      return h;
     }
     const { unit } = await writableGroup(trx, actor, target.groupId, 'household.groupId');
     const existing = await residentsRepository.findHouseholdAt(trx, unit.id, target.address);
@@ -74,6 +73,17 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
     const row = newHouseholdRow({ id: unit.id, path: unit.path, communityId: unit.parent_id! }, target.address);
     await residentsRepository.insertHouseholds(trx, [row]);
     return row;
+  }
+
+  /**
+   * A move or a status change takes effect on a day between the start of the
+   * person's current household period and today: an earlier day would erase
+   * that period from the history instead of ending it.
+   */
+  async function checkChangeDay(trx: Executor, resident: ResidentRow, day: string): Promise<void> {
+    if (day > shanghaiDate()) throw new AppError('DATE_ORDER', { field: 'on' });
+    const current = (await residentsRepository.membershipsOf(trx, resident.id)).find((m) => m.valid_to === null);
+    if (current && day < current.valid_from) throw new AppError('DATE_ORDER', { field: 'on' });
   }
 
   /** A household has one head at a time. */
@@ -139,8 +149,8 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
     if (parsed) {
       filter.search = {
         pinyinPrefix: parsed.pinyinPrefix,
-        nameContains: parsed.nameContains,
-        addressContains: parsed.addressContains,
+        namePrefix: parsed.namePrefix,
+        addressPrefix: parsed.addressPrefix,
         idHash: parsed.idNumber ? box.lookupHash(parsed.idNumber) : undefined,
         idTail6Hash: parsed.idTail6 ? tail6Hash(box, parsed.idTail6) : undefined,
         last4: parsed.last4,
@@ -239,7 +249,7 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
         const changes: Partial<ResidentRow> = { updated_at: new Date().toISOString() };
         if (input.name !== undefined && input.name !== before.name) {
           const keys = nameSearchKeys(input.name);
-          Object.assign(changes, { name: input.name, name_initials: keys.initials, name_pinyin: keys.full });
+          Object.assign(changes, { name: input.name, name_rest: input.name.slice(1), name_initials: keys.initials, name_pinyin: keys.full });
         }
         if (input.phone !== undefined) Object.assign(changes, phoneColumns(input.phone));
         if (input.note !== undefined) changes.note = input.note;
@@ -268,7 +278,7 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
       await db.transaction().execute(async (trx) => {
         const { row: before, grant } = await writable(trx, actor, id, input.version);
         if (before.status === 'merged' || before.status === 'deceased') throw new AppError('NOT_LIVING_HERE');
-        if (input.on > shanghaiDate()) throw new AppError('DATE_ORDER', { field: 'on' });
+        await checkChangeDay(trx, before, input.on);
         const household = await targetHousehold(trx, actor, input.household);
         if (household.id === before.household_id) throw new AppError('VALIDATION_FAILED', { field: 'household' });
         await checkHead(trx, household, id, input.relation);
@@ -289,7 +299,7 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
       await db.transaction().execute(async (trx) => {
         const { row: before, grant } = await writable(trx, actor, id, input.version);
         if (before.status !== 'living') throw new AppError('NOT_LIVING_HERE', { field: 'status' });
-        if (input.on > shanghaiDate()) throw new AppError('DATE_ORDER', { field: 'on' });
+        await checkChangeDay(trx, before, input.on);
         await ledgerWrites.leaveHousehold(trx, before, input.on, input.status);
         if (!(await residentsRepository.updateIfVersion(trx, id, input.version, {
           status: input.status, status_since: input.on, household_id: null, relation: null, updated_at: new Date().toISOString(),
@@ -317,7 +327,7 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
       });
     },
 
-    async households(actor: Actor, unitId: string): Promise<z.infer<typeof import('../../../contract/ledger.ts').UnvisitedHousehold>[]> {
+    async households(actor: Actor, unitId: string): Promise<z.infer<typeof UnvisitedHousehold>[]> {
       const prefixes = prefixesFor(actor, 'ledger.read');
       const unit = await orgRepository.findInScope(db, prefixes, unitId);
       if (!unit) throw new AppError('NOT_FOUND', { field: 'unitId' });

@@ -66,7 +66,7 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
         if (same.round_id === input.roundId && same.household_id === input.householdId && same.visitor_id === actor.userId) return 'already_stored';
         throw new AppError('ID_CONFLICT', { field: 'id' });
       }
-      const household = await residentsRepository.findHousehold(trx, input.householdId);
+      const household = await residentsRepository.findHouseholdRow(trx, input.householdId);
       const grant = household ? grantFor(actor, 'screening.visit', household.org_path) : null;
       if (!household || !grant) throw new AppError('NOT_FOUND', { field: 'householdId' });
       const round = await screeningRepository.findRound(trx, input.roundId);
@@ -82,7 +82,7 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
 
       const members = await residentsRepository.membersOf(trx, [household.id]);
       const present = input.presentIds.filter((id) => members.some((m) => m.id === id));
-      const { group_name: _, ...householdRow } = household;
+      const householdRow = { ...household };
       const arrivals: string[] = [];
       for (const [i, a] of input.arrivals.entries()) {
         const citizenId = citizenIdFrom(a, `arrivals.${i}.idNumber`);
