@@ -15,6 +15,13 @@ import { OrgTreePage } from './org/org-tree.page.tsx';
 import { OverviewPage } from './overview/overview.page.tsx';
 import { NotAllowed, NotFoundPage } from './shared/not-found.component.tsx';
 import { UsersPage } from './users/users.page.tsx';
+import { ResidentsPage } from './residents/residents.page.tsx';
+import { ResidentPage } from './residents/resident.page.tsx';
+import { ResidentImportPage } from './residents/resident-import.page.tsx';
+import { DuplicatesPage } from './residents/duplicates.page.tsx';
+import { FiguresPage } from './figures/figures.page.tsx';
+import { RoundsPage } from './screening/rounds.page.tsx';
+import { RoundPage } from './screening/round.page.tsx';
 
 const THEME = {
   token: { colorPrimary: '#1d5fa8', borderRadius: 6 },
@@ -62,6 +69,13 @@ function Gate() {
       <Route path="/login" element={<Navigate to={nextFrom(location.search)} replace />} />
       <Route element={<ConsoleLayout me={user} />}>
         <Route index element={<OverviewPage me={user} />} />
+        <Route path="residents" element={hasPermission(user, 'ledger.read') ? <ResidentsPage me={user} /> : <NotAllowed />} />
+        <Route path="residents/import" element={hasPermission(user, 'ledger.manage') ? <ResidentImportPage me={user} /> : <NotAllowed />} />
+        <Route path="residents/duplicates" element={hasPermission(user, 'ledger.manage') ? <DuplicatesPage me={user} /> : <NotAllowed />} />
+        <Route path="residents/:id" element={hasPermission(user, 'ledger.read') ? <ResidentPage me={user} /> : <NotAllowed />} />
+        <Route path="figures" element={hasPermission(user, 'ledger.figures') ? <FiguresPage me={user} /> : <NotAllowed />} />
+        <Route path="screening" element={hasPermission(user, 'ledger.read') ? <RoundsPage me={user} /> : <NotAllowed />} />
+        <Route path="screening/:id" element={hasPermission(user, 'ledger.read') ? <RoundPage me={user} /> : <NotAllowed />} />
         <Route path="org" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="org/:id" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="users" element={hasPermission(user, 'users.manage') ? <UsersPage me={user} /> : <NotAllowed />} />

@@ -43,6 +43,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       message: err.message ?? i18n.t('common:errors.unexpected'),
       ...(err.field ? { field: err.field } : {}),
       ...(err.details ? { details: err.details } : {}),
+      ...(err.ref ? { ref: err.ref } : {}),
     });
   }
   return data as T;

@@ -4,10 +4,14 @@ import enCommon from '../../i18n/locales/en/common.json';
 import enConsole from '../../i18n/locales/en/console.json';
 import enField from '../../i18n/locales/en/field.json';
 import enServer from '../../i18n/locales/en/server.json';
+import enLedger from '../../i18n/locales/en/ledger.json';
+import enScreening from '../../i18n/locales/en/screening.json';
 import zhCommon from '../../i18n/locales/zh-CN/common.json';
 import zhConsole from '../../i18n/locales/zh-CN/console.json';
 import zhField from '../../i18n/locales/zh-CN/field.json';
 import zhServer from '../../i18n/locales/zh-CN/server.json';
+import zhLedger from '../../i18n/locales/zh-CN/ledger.json';
+import zhScreening from '../../i18n/locales/zh-CN/screening.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,12 +30,12 @@ export async function changeLanguage(lang: Language): Promise<void> {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer },
-    en: { common: enCommon, console: enConsole, field: enField, server: enServer },
+    'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer, ledger: zhLedger, screening: zhScreening },
+    en: { common: enCommon, console: enConsole, field: enField, server: enServer, ledger: enLedger, screening: enScreening },
   },
   lng: storedLanguage(),
   fallbackLng: false,
-  ns: ['common', 'console', 'field', 'server'],
+  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, DownOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Layout, Menu, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,9 @@ export function ConsoleLayout({ me }: { me: Me }) {
 
   const items: MenuProps['items'] = [
     { key: 'overview', icon: <DashboardOutlined />, label: <Link to="/" data-testid="nav-overview">{t('console:nav.overview')}</Link> },
+    hasPermission(me, 'ledger.read') && { key: 'residents', icon: <HomeOutlined />, label: <Link to="/residents" data-testid="nav-residents">{t('ledger:nav.residents')}</Link> },
+    hasPermission(me, 'ledger.read') && { key: 'screening', icon: <ScheduleOutlined />, label: <Link to="/screening" data-testid="nav-screening">{t('screening:nav.screening')}</Link> },
+    hasPermission(me, 'ledger.figures') && { key: 'figures', icon: <BarChartOutlined />, label: <Link to="/figures" data-testid="nav-figures">{t('screening:nav.figures')}</Link> },
     hasPermission(me, 'org.read') && { key: 'org', icon: <ApartmentOutlined />, label: <Link to="/org" data-testid="nav-org">{t('console:nav.org')}</Link> },
     hasPermission(me, 'users.manage') && { key: 'users', icon: <TeamOutlined />, label: <Link to="/users" data-testid="nav-users">{t('console:nav.users')}</Link> },
     hasPermission(me, 'audit.read') && { key: 'audit', icon: <AuditOutlined />, label: <Link to="/audit" data-testid="nav-audit">{t('console:nav.audit')}</Link> },

@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import type { Me, RoleGrant } from '../../../contract/auth.ts';
 import { roleAllows, type Permission } from '../../../domain/access/roles.ts';
 import { hasPermission } from '../../shared/session.ts';
+import { FiguresSummaryCard } from '../figures/figures-summary.component.tsx';
 import { childrenQuery, firstReadable } from '../org/org.resource.ts';
 import { formatDate } from '../shared/format.ts';
 
@@ -21,6 +22,7 @@ export function OverviewPage({ me }: { me: Me }) {
         </Typography.Title>
         <Typography.Text type="secondary">{t('console:overview.intro')}</Typography.Text>
       </div>
+      {hasPermission(me, 'ledger.figures') && <FiguresSummaryCard />}
       <section data-testid="my-scope">
         <Typography.Title level={5}>{t('console:overview.myRoles', { count: me.roles.length })}</Typography.Title>
         {me.roles.length === 0 ? (
