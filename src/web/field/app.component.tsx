@@ -8,10 +8,17 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ChangePasswordPage } from './auth/change-password.page.tsx';
 import { LoginPage } from './auth/login.page.tsx';
 import { HomePage } from './home/home.page.tsx';
+import { HouseholdPage } from './ledger/household.page.tsx';
+import { SearchPage } from './ledger/search.page.tsx';
 import { MePage } from './me/me.page.tsx';
 import { OfflineBanner } from './offline/offline-banner.component.tsx';
 import { UnitPage } from './org/unit.page.tsx';
 import { UpdateBanner } from './pwa/update-banner.component.tsx';
+import { FieldWork } from './screening/field-work.component.tsx';
+import { OutboxPage } from './screening/outbox.page.tsx';
+import { RoundPage } from './screening/round.page.tsx';
+import { ScreeningPage } from './screening/screening.page.tsx';
+import { EditVisitPage, NewVisitPage } from './screening/visit-form.page.tsx';
 import { SessionGate } from './shell/session-gate.component.tsx';
 import { TabLayout } from './shell/tab-layout.component.tsx';
 
@@ -34,10 +41,20 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
               <Route path="/login" element={<LoginPage />} />
               <Route element={<SessionGate />}>
                 <Route path="/password" element={<ChangePasswordPage />} />
-                <Route element={<TabLayout />}>
-                  <Route index element={<HomePage />} />
-                  <Route path="/units/:id" element={<UnitPage />} />
-                  <Route path="/me" element={<MePage />} />
+                <Route element={<FieldWork />}>
+                  <Route element={<TabLayout />}>
+                    <Route index element={<HomePage />} />
+                    <Route path="/units/:id" element={<UnitPage />} />
+                    <Route path="/search" element={<SearchPage />} />
+                    <Route path="/households/:id" element={<HouseholdPage />} />
+                    <Route path="/screening" element={<ScreeningPage />} />
+                    <Route path="/screening/rounds/:id" element={<RoundPage />} />
+                    <Route path="/outbox" element={<OutboxPage />} />
+                    <Route path="/me" element={<MePage />} />
+                  </Route>
+                  {/* Forms take the whole screen: the tab bar would only sit under the thumb and the save button. */}
+                  <Route path="/households/:id/visit" element={<NewVisitPage />} />
+                  <Route path="/outbox/:id" element={<EditVisitPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,20 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { PullToRefresh } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../shared/session.ts';
+import { hasPermission, useMe } from '../../shared/session.ts';
 import { useOrgUnits } from '../org/org.resource.ts';
 import { UnitList } from '../org/unit-list.component.tsx';
 import { QueryView } from '../shared/query-view.component.tsx';
 import { ScopeCard } from './scope-card.component.tsx';
 import { WorkSection } from './work-section.component.tsx';
 
-/** Home: who I am, where I work, my units to browse, and (later) my work tools. */
+/** Home: my work tools, who I am, where I work, my units to browse. */
 export function HomePage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const me = useMe();
   const units = useOrgUnits();
   if (!me.data) return null;
+  // Someone who records visits comes here to work: their tools first, above where they work.
+  const toolsFirst = hasPermission(me.data, 'screening.visit');
 
   return (
     <PullToRefresh onRefresh={() => qc.invalidateQueries()}>
@@ -23,6 +25,7 @@ export function HomePage() {
         <p>{t('common:appTagline')}</p>
       </header>
       <div className="field-stack">
+        {toolsFirst && <WorkSection />}
         <ScopeCard me={me.data} />
         <section aria-labelledby="my-units-title">
           <h2 id="my-units-title" className="field-section-title">
@@ -38,7 +41,7 @@ export function HomePage() {
             }
           </QueryView>
         </section>
-        <WorkSection />
+        {!toolsFirst && <WorkSection />}
       </div>
     </PullToRefresh>
   );

@@ -1,19 +1,51 @@
-import { Card } from 'antd-mobile';
+import { Badge, Card, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { hasPermission, useMe } from '../../shared/session.ts';
+import { useMyOutbox } from '../offline/outbox.ts';
+import { ScreeningIcon, SearchIcon } from '../screening/tab-icons.component.tsx';
+import '../ledger/ledger.css';
 
 /**
- * Where the field tools (visits, gate registration, care calls…) will appear
- * as each capability is switched on. None is yet, and the section says so
- * rather than showing tiles that lead nowhere.
+ * The field tools the user's roles switch on: for those who record visits,
+ * finding a resident and door-to-door screening (with what still waits on the
+ * phone). Others see that their tools are still to come, rather than tiles
+ * that lead nowhere.
  */
 export function WorkSection() {
   const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { items } = useMyOutbox();
+  if (!hasPermission(me.data, 'screening.visit')) {
+    return (
+      <Card title={t('field:home.work')} data-testid="work-section" className="field-card">
+        <div className="field-empty" data-testid="work-empty">
+          <p>{t('field:home.workEmpty')}</p>
+          <p className="field-muted">{t('field:home.workEmptyHint')}</p>
+        </div>
+      </Card>
+    );
+  }
   return (
-    <Card title={t('field:home.work')} data-testid="work-section" className="field-card">
-      <div className="field-empty" data-testid="work-empty">
-        <p>{t('field:home.workEmpty')}</p>
-        <p className="field-muted">{t('field:home.workEmptyHint')}</p>
-      </div>
-    </Card>
+    <section aria-labelledby="work-title" data-testid="work-section">
+      <h2 id="work-title" className="field-section-title">
+        {t('field:home.work')}
+      </h2>
+      <List className="field-list field-work-list">
+        <List.Item prefix={<SearchIcon />} onClick={() => navigate('/search')} description={t('field:ledger.entryHint')} data-testid="work-search">
+          {t('field:ledger.entry')}
+        </List.Item>
+        <List.Item
+          prefix={<ScreeningIcon />}
+          onClick={() => navigate('/screening')}
+          description={items.length > 0 ? t('field:outbox.onPhone', { count: items.length }) : t('field:screening.entryHint')}
+          extra={items.length > 0 ? <Badge content={items.length} /> : null}
+          data-testid="work-screening"
+        >
+          {t('field:screening.entry')}
+        </List.Item>
+      </List>
+    </section>
   );
 }

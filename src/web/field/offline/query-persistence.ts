@@ -2,14 +2,15 @@ import { dehydrate, hydrate, type DehydratedState, type Query, type QueryClient 
 import { version } from '../../../../package.json';
 
 /**
- * Keeps what the field user last saw (who they are, their units) on the
- * phone, so the app opens with it when there is no network. A small
+ * Keeps what the field user last saw (who they are, their units, the
+ * households of their groups for offline search and visits) on the phone,
+ * so the app opens with it when there is no network. A small
  * stand-in for a query persister: only the listed reads, only successful
  * answers, dropped after a week, on sign-out and with a new app version.
  */
 const STORAGE_KEY = 'linli.field.queries';
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
-const PERSISTED = new Set(['me', 'org-units', 'org-unit']);
+const PERSISTED = new Set(['me', 'org-units', 'org-unit', 'field-ledger']);
 
 interface Stored {
   version: string;
@@ -25,6 +26,8 @@ const shouldPersist = (q: Query) => q.state.status === 'success' && q.state.data
 
 /** Puts the saved answers back into the cache; they count as stale, so they are refetched when online. */
 export function restoreQueries(client: QueryClient): void {
+  // The ledger is the offline work itself: never garbage-collected, even while no screen shows it.
+  client.setQueryDefaults(['field-ledger'], { gcTime: Infinity });
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (!raw) return;
