@@ -27,6 +27,24 @@ describe('citizen ID numbers', () => {
     expect(parseCitizenId(makeId('430211', '2021-01-01', '123'), '2020-02-13')).toBe('idBirthDate');
   });
 
+  it('derives birth date and sex from any valid number, and catches every single-character change (property)', () => {
+    const day = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2020, 1, 13)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const valid = fc.record({ place: fc.integer({ min: 110000, max: 659999 }), birth: day, seq: fc.integer({ min: 0, max: 999 }) }).map(({ place, birth, seq }) => ({
+      id: makeId(String(place), birth, String(seq).padStart(3, '0')),
+      birth,
+      sex: seq % 2 === 1 ? 'male' : 'female',
+    }));
+    fc.assert(
+      fc.property(valid, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...'0123456789X'), ({ id, birth, sex }, pos, char) => {
+        expect(parseCitizenId(id, '2020-02-13')).toEqual({ value: id, birthDate: birth, sex });
+        fc.pre(id[pos] !== char);
+        const typo = id.slice(0, pos) + char + id.slice(pos + 1);
+        expect(parseCitizenId(typo, '2020-02-13')).not.toEqual(expect.objectContaining({ value: typo }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('catches any single mistyped digit (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (pos, delta) => {
