@@ -1,10 +1,11 @@
-import { Button, List, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, List, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { version } from '../../../../package.json';
 import { ApiRequestError } from '../../shared/api.ts';
 import { useLogout, useMe } from '../../shared/session.ts';
 import { forgetQueries } from '../offline/query-persistence.ts';
+import { useMyOutbox } from '../offline/outbox.ts';
 import { useSwStatus } from '../pwa/register-sw.ts';
 import { LanguageSwitch } from '../shared/language-switch.component.tsx';
 import { ServerStatus } from './server-status.component.tsx';
@@ -16,8 +17,20 @@ export function MePage() {
   const me = useMe();
   const logout = useLogout();
   const { offlineReady } = useSwStatus();
+  const outbox = useMyOutbox();
   if (!me.data) return null;
   const user = me.data;
+
+  // Visits not yet sent stay on this phone and go out at the next sign-in; say so before signing out.
+  const confirmSignOut = () => {
+    if (outbox.items.length === 0) return signOut();
+    void Dialog.confirm({
+      content: t('field:me.signOutWithOutbox', { count: outbox.items.length }),
+      confirmText: t('field:me.signOutAnyway'),
+      cancelText: t('field:common.back'),
+      onConfirm: signOut,
+    });
+  };
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -65,7 +78,7 @@ export function MePage() {
         </List>
 
         <div className="field-pad">
-          <Button block size="large" color="danger" fill="outline" onClick={signOut} loading={logout.isPending} data-testid="sign-out">
+          <Button block size="large" color="danger" fill="outline" onClick={confirmSignOut} loading={logout.isPending} data-testid="sign-out">
             {t('field:me.signOut')}
           </Button>
         </div>
