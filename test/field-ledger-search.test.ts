@@ -14,6 +14,7 @@ const ledger: FieldLedger = {
   ],
   rounds: [],
   visited: {},
+  away: {},
   at: '2020-02-13T00:00:00.000Z',
 };
 

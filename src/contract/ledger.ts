@@ -317,6 +317,8 @@ export const FieldLedger = z.object({
   rounds: z.array(RoundSummary),
   /** Households already visited in each open round. */
   visited: z.record(z.string(), z.array(Id)),
+  /** Households where each open round's visits found nobody at home so far: still to visit, but tried. */
+  away: z.record(z.string(), z.array(Id)),
   at: Instant,
 });
 export type FieldLedger = z.infer<typeof FieldLedger>;

@@ -72,6 +72,10 @@ describeApi('door-to-door screening rounds', (t) => {
   it('shows coverage per group, per worker and per day, the households left, and health only to the community', async () => {
     const nobody = { id: uuid(), roundId, householdId: caotangHousehold, visitedAt: new Date().toISOString(), outcome: 'nobody_home', presentIds: [], health: { fever: false, cough: false }, arrivals: [] };
     expect((await t.call('POST', '/api/screening/visits', { as: 'zl.g02', body: { visits: [nobody] } })).json[0].result).toBe('stored');
+    // The phone learns the household was tried: still to visit, but not untouched.
+    const field = await t.call('GET', '/api/field/ledger', { as: 'zl.g02' });
+    expect(field.json.away[roundId]).toEqual([caotangHousehold]);
+    expect(field.json.visited[roundId]).toEqual([]);
     const c = await t.call('GET', `/api/screening/rounds/${roundId}/coverage`, { as: 'zl.admin' });
     expect(c.json.round).toMatchObject({ visited: 1 });
     expect(c.json.byGroup).toEqual([

@@ -94,15 +94,15 @@ export const screeningRepository = {
     return rows.map((r) => ({ day: r.day, category: r.category, n: Number(r.n) }));
   },
 
-  /** Household ids visited (someone at home) in each of some rounds. */
-  async visitedHouseholds(db: Executor, roundIds: readonly string[], underPrefixes: readonly string[]): Promise<{ round_id: string; household_id: string }[]> {
+  /** Household ids visited (someone at home, or with `outcome` nobody_home) in each of some rounds. */
+  async visitedHouseholds(db: Executor, roundIds: readonly string[], underPrefixes: readonly string[], outcome: 'visited' | 'nobody_home' = 'visited'): Promise<{ round_id: string; household_id: string }[]> {
     if (roundIds.length === 0) return [];
     return db
       .selectFrom('screening_visits')
       .select(['round_id', 'household_id'])
       .distinct()
       .where('round_id', 'in', roundIds)
-      .where('outcome', '=', 'visited')
+      .where('outcome', '=', outcome)
       .where((eb) => underAny(eb, 'org_path', underPrefixes))
       .execute();
   },

@@ -280,6 +280,8 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
       const categories = await residentsRepository.currentCategories(db, members.map((m) => m.id));
       const rounds = (await this.rounds(actor, {})).filter((r) => !r.closed && r.startsOn <= today && (!r.endsOn || r.endsOn >= today));
       const visited = await screeningRepository.visitedHouseholds(db, rounds.map((r) => r.id), prefixes);
+      const tried = await screeningRepository.visitedHouseholds(db, rounds.map((r) => r.id), prefixes, 'nobody_home');
+      const seen = new Set(visited.map((v) => `${v.round_id}|${v.household_id}`));
       return {
         households: households.map((h) => ({
           id: h.id, address: h.address, groupId: h.group_id, groupName: h.group_name,
@@ -291,6 +293,7 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
         })),
         rounds,
         visited: Object.fromEntries(rounds.map((r) => [r.id, visited.filter((v) => v.round_id === r.id).map((v) => v.household_id)])),
+        away: Object.fromEntries(rounds.map((r) => [r.id, tried.filter((v) => v.round_id === r.id && !seen.has(`${v.round_id}|${v.household_id}`)).map((v) => v.household_id)])),
         at: new Date().toISOString(),
       };
     },

@@ -50,18 +50,19 @@ function send(client: QueryClient, visits: VisitInput[]): Promise<VisitResult[]>
   return observer.mutate(visits);
 }
 
-/** The households just stored count as visited at once, before the ledger is downloaded again. */
+/** The households just stored count as visited (or tried, nobody at home) at once, before the ledger is downloaded again. */
 function markVisited(client: QueryClient, items: readonly OutboxItem[]): void {
-  const visited = items.filter((i) => i.visit.outcome === 'visited');
-  if (visited.length === 0) return;
+  if (items.length === 0) return;
   client.setQueryData<FieldLedger>(LEDGER_KEY, (old) => {
     if (!old) return old;
-    const next = { ...old.visited };
-    for (const { visit } of visited) {
-      const list = next[visit.roundId] ?? [];
-      if (!list.includes(visit.householdId)) next[visit.roundId] = [...list, visit.householdId];
-    }
-    return { ...old, visited: next };
+    const add = (map: Record<string, string[]>, roundId: string, householdId: string) => {
+      const list = map[roundId] ?? [];
+      if (!list.includes(householdId)) map[roundId] = [...list, householdId];
+    };
+    const visited = { ...old.visited };
+    const away = { ...old.away };
+    for (const { visit } of items) add(visit.outcome === 'visited' ? visited : away, visit.roundId, visit.householdId);
+    return { ...old, visited, away };
   });
 }
 

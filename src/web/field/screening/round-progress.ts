@@ -1,7 +1,7 @@
 import type { FieldLedger } from '../../../contract/ledger.ts';
 import type { Household, Round } from '../ledger/ledger.resource.ts';
 import type { OutboxItem } from '../offline/outbox.ts';
-import { roundStatuses, type VisitStatus } from './visit-status.ts';
+import { emptyCounts, roundStatuses, type VisitStatus } from './visit-status.ts';
 
 export interface RoundProgress {
   /** The user's households in the round (those on the phone), each with where it stands. */
@@ -14,7 +14,7 @@ export function roundProgress(ledger: FieldLedger, outbox: readonly OutboxItem[]
   const groups = new Set(round.groups.map((g) => g.id));
   const statusOf = roundStatuses(ledger, outbox, round.id);
   const households = ledger.households.filter((h) => groups.has(h.groupId)).map((household) => ({ household, status: statusOf(household.id) }));
-  const counts: Record<VisitStatus, number> = { refused: 0, waiting: 0, visited: 0, none: 0 };
+  const counts = emptyCounts();
   for (const h of households) counts[h.status] += 1;
   return { households, counts };
 }

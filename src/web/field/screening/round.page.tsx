@@ -8,7 +8,7 @@ import { LedgerView } from '../ledger/ledger-view.component.tsx';
 import { useMyOutbox } from '../offline/outbox.ts';
 import { RoundCounts } from './round-card.component.tsx';
 import { roundProgress } from './round-progress.ts';
-import { STATUS_ORDER } from './visit-status.ts';
+import { emptyCounts, STATUS_ORDER } from './visit-status.ts';
 import { VisitStatusTag } from './visit-status-tag.component.tsx';
 import './screening.css';
 
@@ -110,7 +110,7 @@ function RoundDetail({ ledger, round }: { ledger: FieldLedger; round: Round }) {
 }
 
 function countOf(households: { status: keyof typeof STATUS_ORDER }[]) {
-  const counts = { refused: 0, waiting: 0, visited: 0, none: 0 };
+  const counts = emptyCounts();
   for (const h of households) counts[h.status] += 1;
   return counts;
 }
