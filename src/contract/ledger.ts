@@ -10,12 +10,24 @@ export const ResidentStatus = z.enum(['living', 'moved_out', 'deceased', 'merged
 export type ResidentStatus = z.infer<typeof ResidentStatus>;
 export const Sex = z.enum(['male', 'female'], { message: 'validation.sex' });
 
-export const CategoryEntry = z.object({
-  category: Category,
-  /** Disability certificate level 1–4. */
-  level: z.number().int().min(1, { message: 'validation.disabilityLevel' }).max(4, { message: 'validation.disabilityLevel' }).optional(),
-});
+export const CategoryEntry = z
+  .object({
+    category: Category,
+    /** Disability certificate level 1–4. */
+    level: z.number().int().min(1, { message: 'validation.disabilityLevel' }).max(4, { message: 'validation.disabilityLevel' }).optional(),
+  })
+  .refine((c) => c.level === undefined || c.category === 'disabled', { message: 'validation.levelOnlyDisabled', path: ['level'] });
 export type CategoryEntry = z.infer<typeof CategoryEntry>;
+
+/** A person's categories: each at most once. */
+const Categories = z
+  .array(CategoryEntry)
+  .max(10)
+  .superRefine((list, ctx) => {
+    list.forEach((c, i) => {
+      if (list.findIndex((d) => d.category === c.category) !== i) ctx.addIssue({ code: 'custom', message: 'validation.categoryTwice', path: [i, 'category'] });
+    });
+  });
 
 /** A contact number: a mobile (13812345678) or a landline with its area code (0731-85551234). */
 export const Phone = z
@@ -110,7 +122,7 @@ export const ResidentCreate = z.object({
   sex: Sex.optional(),
   birthDate: LocalDate.optional(),
   phone: Phone.nullable().optional(),
-  categories: z.array(CategoryEntry).max(10).optional(),
+  categories: Categories.optional(),
   tags: z.array(Tag).max(10).optional(),
   note: z.string().trim().max(500).nullable().optional(),
   /** The day they joined the household; today when absent. */
@@ -123,7 +135,7 @@ export const ResidentUpdate = z.object({
   name: Name.optional(),
   phone: Phone.nullable().optional(),
   relation: Relation.optional(),
-  categories: z.array(CategoryEntry).max(10).optional(),
+  categories: Categories.optional(),
   tags: z.array(Tag).max(10).optional(),
   note: z.string().trim().max(500).nullable().optional(),
 });
@@ -247,7 +259,7 @@ export const VisitInput = z.object({
   id: Id,
   roundId: Id,
   householdId: Id,
-  visitedAt: Instant,
+  visitedAt: z.iso.datetime({ offset: true, message: 'validation.instant' }),
   outcome: z.enum(['visited', 'nobody_home']),
   presentIds: z.array(Id).max(30),
   health: Health,

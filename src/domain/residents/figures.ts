@@ -57,5 +57,7 @@ export function rollUp(path: string, childPaths: readonly string[], groups: read
 
 /** Residents born on or before this day are 65 or more on `day` (born 29 February: a year older on 1 March). */
 export function elderlyBornBy(day: string): string {
-  return `${String(Number(day.slice(0, 4)) - ELDERLY_AGE).padStart(4, '0')}${day.slice(4)}`;
+  // On 29 February the same day 65 years back may not exist: the 28th is the last one that counts.
+  const monthDay = day.slice(4) === '-02-29' ? '-02-28' : day.slice(4);
+  return `${String(Number(day.slice(0, 4)) - ELDERLY_AGE).padStart(4, '0')}${monthDay}`;
 }

@@ -31,7 +31,8 @@ describe('address numbers', () => {
 
 describe('figures', () => {
   it('counts 65 or more by birth date, 29 February included', () => {
-    for (const [birth, day] of [['1955-02-13', '2020-02-13'], ['1955-02-14', '2020-02-13'], ['1956-02-29', '2021-02-28'], ['1956-02-29', '2021-03-01'], ['1959-02-28', '2024-02-29']] as const) {
+    for (const [birth, day] of [['1955-02-13', '2020-02-13'], ['1955-02-14', '2020-02-13'], ['1956-02-29', '2021-02-28'], ['1956-02-29', '2021-03-01'], ['1959-02-28', '2024-02-29'], ['1959-03-01', '2024-02-29'], ['1960-02-29', '2024-02-29']] as const) {
+      expect(elderlyBornBy(day)).toMatch(/^\d{4}-(0[13-9]|1[0-2])-\d{2}$|^\d{4}-02-(0[1-9]|1\d|2[0-8])$/);
       expect(birth <= elderlyBornBy(day)).toBe(isElderlyOn(birth, day));
     }
   });

@@ -98,7 +98,7 @@ describeApi('importing the resident sheet', (t) => {
     const elsewhere = await t.call('POST', `/api/communities/${await t.unit(CODES.chuanchang)}/resident-import?mode=check`, {
       as: 'cc.admin', body: await workbook([['易德华', people.head, '', 'B区', '1栋101', '户主', '', '']]), headers: { 'content-type': XLSX },
     });
-    expect(elsewhere.json.problems).toEqual([{ row: 3, column: '身份证号', message: '该身份证号已登记在中路社区（仍在住），不能重复登记' }]);
+    expect(elsewhere.json.problems).toEqual([{ row: 3, column: '身份证号', message: '该身份证号已由其他社区登记（仍在住），不能重复登记；如已迁来，请原社区先办理迁出' }]);
   });
 
   it('refuses files that are not .xlsx, have no recognisable header, or are too large, before parsing', async () => {

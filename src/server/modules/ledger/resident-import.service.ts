@@ -76,7 +76,6 @@ export function residentImportService(database: Database, box: SensitiveBox) {
       const householdAt = new Map<string, HouseholdRow>();
       for (const h of households) householdAt.set(`${h.group_id}|${h.address}`, h); // newest wins: created_at order
       const categoriesOf = groupBy(await residentsRepository.currentCategories(db, [...existing.values()].map((r) => r.id)), (c) => c.resident_id);
-      const otherCommunities = new Map<string, string>();
 
       const planned: Planned[] = [];
       const headsInFile = new Map<string, { row: number; residentId: string | null }>();
@@ -88,9 +87,13 @@ export function residentImportService(database: Database, box: SensitiveBox) {
           problems.push({ row: row.row, column: '身份证号', key: 'validation.idMerged' });
           continue;
         }
+        if (ex && ex.status === 'deceased') {
+          problems.push({ row: row.row, column: '身份证号', key: 'validation.idDeceased' });
+          continue;
+        }
+        // Living in another community: not where (that would tell anyone with a list of ID numbers where people live).
         if (ex && ex.community_id !== community.id && ex.status === 'living') {
-          if (!otherCommunities.has(ex.community_id)) otherCommunities.set(ex.community_id, (await orgRepository.findById(db, ex.community_id))?.name ?? '-');
-          problems.push({ row: row.row, column: '身份证号', key: 'validation.idInOtherCommunity', params: { community: otherCommunities.get(ex.community_id)! } });
+          problems.push({ row: row.row, column: '身份证号', key: 'validation.idInOtherCommunityHidden' });
           continue;
         }
         if (row.relation === 'head') {
@@ -111,24 +114,28 @@ export function residentImportService(database: Database, box: SensitiveBox) {
         planned.push({ kind: 'update', row, existing: ex, householdKey, moves, categoriesChange });
       }
 
-      // A household keeps one head: a new head in the file must not meet a different head living there.
-      const inFileRelation = new Map(planned.filter((p) => p.kind === 'update').map((p) => [p.existing.id, p]));
+      // A household keeps one head: a new head in the file must not meet a different head living there,
+      // unless that head leaves or changes relation in the file. Refusing a row may keep its head in
+      // place and so refuse another: repeat until nothing changes.
       const headIds = [...new Set([...householdAt.values()].map((h) => h.head_id).filter((id): id is string => id !== null))];
       const heads = new Map((await residentsRepository.findManyById(db, headIds)).map((r) => [r.id, r]));
-      const keep: Planned[] = [];
-      for (const p of planned) {
-        if (p.row.relation === 'head') {
+      let keep: Planned[] = planned;
+      for (;;) {
+        const inFile = new Map(keep.filter((p) => p.kind === 'update').map((p) => [p.existing.id, p]));
+        const blocked = keep.filter((p) => {
+          if (p.row.relation !== 'head') return false;
           const h = householdAt.get(p.householdKey);
           const head = h?.head_id ? heads.get(h.head_id) : undefined;
-          const self = p.kind === 'update' ? p.existing.id : null;
-          const headStays = head && head.status === 'living' && head.household_id === h!.id && head.id !== self
-            && !(inFileRelation.get(head.id) && (inFileRelation.get(head.id)!.row.relation !== 'head' || inFileRelation.get(head.id)!.householdKey !== p.householdKey));
-          if (headStays) {
-            problems.push({ row: p.row.row, column: '与户主关系', key: 'validation.householdHasHead', params: { name: head.name } });
-            continue;
-          }
+          if (!head || head.status !== 'living' || head.household_id !== h!.id || (p.kind === 'update' && head.id === p.existing.id)) return false;
+          const later = inFile.get(head.id);
+          return !later || (later.row.relation === 'head' && later.householdKey === p.householdKey);
+        });
+        if (blocked.length === 0) break;
+        for (const p of blocked) {
+          const head = heads.get(householdAt.get(p.householdKey)!.head_id!)!;
+          problems.push({ row: p.row.row, column: '与户主关系', key: 'validation.householdHasHead', params: { name: head.name } });
         }
-        keep.push(p);
+        keep = keep.filter((p) => !blocked.includes(p));
       }
 
       const problemRows = new Set(problems.map((p) => p.row));

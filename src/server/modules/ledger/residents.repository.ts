@@ -16,6 +16,12 @@ export interface ResidentSearch {
   pinyinPrefix?: string | undefined;
   /** The start of the name or of the given name. */
   namePrefix?: string | undefined;
+  /**
+   * Where a whole ID number or phone may be looked up: the areas where the
+   * caller may reveal them. Elsewhere such a lookup would confirm guesses of
+   * the digits a mask hides (the mask and the birth date leave few).
+   */
+  exactPaths?: readonly string[] | undefined;
   /** The start of an address (3栋, 12号) or of its last number (401). */
   addressPrefix?: string | undefined;
   idHash?: string | undefined;
@@ -57,10 +63,12 @@ function matchingIds(db: Executor, paths: readonly string[], s: ResidentSearch) 
     const atAddress = () => db.selectFrom('households as h').innerJoin('residents as r', 'r.household_id', 'h.id').select('r.id').where((eb) => underAny(eb, 'h.org_path', paths));
     parts.push(atAddress().where(startsWith('h.address', s.addressPrefix)), atAddress().where(startsWith('h.address_number', s.addressPrefix)));
   }
-  if (s.idHash) parts.push(inArea().where('r.id_hash', '=', s.idHash));
+  const exact = s.exactPaths?.filter((p) => paths.some((a) => p.startsWith(a))).concat(paths.filter((a) => s.exactPaths?.some((p) => a.startsWith(p)))) ?? [];
+  const inExactArea = () => db.selectFrom('residents as r').select('r.id').where((eb) => underAny(eb, 'r.org_path', exact));
+  if (s.idHash && exact.length) parts.push(inExactArea().where('r.id_hash', '=', s.idHash));
   if (s.idTail6Hash) parts.push(inArea().where('r.id_tail6_hash', '=', s.idTail6Hash));
   if (s.last4) parts.push(inArea().where('r.id_last4', '=', s.last4), inArea().where('r.phone_last4', '=', s.last4));
-  if (s.phone) parts.push(inArea().where('r.phone', '=', s.phone));
+  if (s.phone && exact.length) parts.push(inExactArea().where('r.phone', '=', s.phone));
   if (parts.length === 0) return inArea().where(sql<SqlBool>`1 = 0`);
   return parts.slice(1).reduce((u, p) => u.union(p), parts[0]!);
 }
@@ -101,7 +109,8 @@ export const residentsRepository = {
     let q = db.selectFrom('residents as r').where((eb) => underAny(eb, 'r.org_path', paths));
     if (f.status) q = q.where('r.status', '=', f.status);
     if (f.search) q = q.where('r.id', 'in', matchingIds(db, paths, f.search));
-    if (f.tag) q = q.where('r.tags', 'like', `%${JSON.stringify(f.tag.replace(/[%_]/g, ''))}%`);
+    // Case aside on both databases (PostgreSQL's LIKE would not ignore it).
+    if (f.tag) q = q.where(sql`lower(${sql.ref('r.tags')})`, 'like', `%${JSON.stringify(f.tag.replace(/[%_]/g, '').toLowerCase())}%`);
     if (f.category === 'elderly' && f.elderlyBornBy) q = q.where('r.birth_date', '<=', f.elderlyBornBy);
     else if (f.category) {
       const category = f.category;
@@ -198,20 +207,6 @@ export const residentsRepository = {
     return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  /** The household at an address of a group, preferring one with people living in it. */
-  async findHouseholdAt(db: Executor, groupId: string, address: string): Promise<HouseholdRow | undefined> {
-    const rows = await db
-      .selectFrom('households as h')
-      .selectAll('h')
-      .select((eb) => eb.exists(eb.selectFrom('residents as r').select('r.id').whereRef('r.household_id', '=', 'h.id')).as('lived_in'))
-      .where('h.group_id', '=', groupId)
-      .where('h.address', '=', address)
-      .orderBy('h.created_at', 'desc')
-      .execute();
-    const best = rows.find((r) => Boolean(r.lived_in)) ?? rows[0];
-    return best ? residentsRepository.findHouseholdRow(db, best.id) : undefined;
-  },
-
   /** The current households of some groups, keyed `groupId address`. */
   async householdsOfGroups(db: Executor, groupIds: readonly string[]): Promise<HouseholdRow[]> {
     return inChunks(groupIds, (chunk) => db.selectFrom('households').selectAll().where('group_id', 'in', chunk).orderBy('created_at').execute());
@@ -219,6 +214,12 @@ export const residentsRepository = {
 
   async insertHouseholds(db: Executor, rows: readonly HouseholdRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 300) await db.insertInto('households').values(rows.slice(i, i + 300)).execute();
+  },
+
+  /** The household at a group's address, made if there is none; a concurrent maker's row wins. */
+  async householdAtOrNew(db: Executor, row: HouseholdRow): Promise<HouseholdRow> {
+    await db.insertInto('households').values(row).onConflict((oc) => oc.columns(['group_id', 'address']).doNothing()).execute();
+    return (await db.selectFrom('households').selectAll().where('group_id', '=', row.group_id).where('address', '=', row.address).executeTakeFirst())!;
   },
 
   async setHead(db: Executor, householdId: string, headId: string | null): Promise<void> {

@@ -68,11 +68,7 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
       return h;
     }
     const { unit } = await writableGroup(trx, actor, target.groupId, 'household.groupId');
-    const existing = await residentsRepository.findHouseholdAt(trx, unit.id, target.address);
-    if (existing) return existing;
-    const row = newHouseholdRow({ id: unit.id, path: unit.path, communityId: unit.parent_id! }, target.address);
-    await residentsRepository.insertHouseholds(trx, [row]);
-    return row;
+    return residentsRepository.householdAtOrNew(trx, newHouseholdRow({ id: unit.id, path: unit.path, communityId: unit.parent_id! }, target.address));
   }
 
   /**
@@ -82,8 +78,10 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
    */
   async function checkChangeDay(trx: Executor, resident: ResidentRow, day: string): Promise<void> {
     if (day > shanghaiDate()) throw new AppError('DATE_ORDER', { field: 'on' });
-    const current = (await residentsRepository.membershipsOf(trx, resident.id)).find((m) => m.valid_to === null);
-    if (current && day < current.valid_from) throw new AppError('DATE_ORDER', { field: 'on' });
+    const periods = await residentsRepository.membershipsOf(trx, resident.id);
+    // Not before the current period began, nor before the last one ended (one household at a time).
+    const since = periods.reduce((d, m) => [d, m.valid_from, m.valid_to ?? ''].reduce((a, b) => (b > a ? b : a)), resident.birth_date);
+    if (day < since) throw new AppError('DATE_ORDER', { field: 'on' });
   }
 
   /** A household has one head at a time. */
@@ -95,6 +93,21 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
     }
   }
 
+  /** A retry of the same registration: the same person, name, relation and household. */
+  async function isSameCreate(trx: Executor, row: ResidentRow, input: ResidentCreate, idHash: string): Promise<boolean> {
+    if (row.id_hash !== idHash || row.name !== input.name || row.relation !== input.relation || !row.household_id) return false;
+    const target = input.household;
+    if ('householdId' in target) return row.household_id === target.householdId;
+    const h = await residentsRepository.findHouseholdRow(trx, row.household_id);
+    return h?.group_id === target.groupId && h.address === target.address;
+  }
+
+  /** A person with this ID number who has moved away (from here or elsewhere) and may come to live here. */
+  async function movedOutRecord(trx: Executor, hash: string): Promise<ResidentRow | undefined> {
+    const existing = await residentsRepository.findByIdHash(trx, hash);
+    return existing?.status === 'moved_out' ? existing : undefined;
+  }
+
   /** The same ID number is one person: refused with a pointer to the record (when the caller may open it). */
   async function refuseDuplicate(trx: Executor, actor: Actor, hash: string, field: string): Promise<void> {
     const existing = await residentsRepository.findByIdHash(trx, hash);
@@ -103,8 +116,8 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
       const [row] = await residentsRepository.findManyById(trx, [existing.id]);
       throw new AppError('DUPLICATE_ID', { field, params: { where: `${row?.group_name ?? ''} ${row?.address ?? ''} ${existing.name}`.trim() }, ref: { type: 'resident', id: existing.id } });
     }
-    const community = await orgRepository.findById(trx, existing.community_id);
-    throw new AppError('DUPLICATE_ID_ELSEWHERE', { field, params: { community: community?.name ?? '-' } });
+    // Outside the caller's area: not where, or anyone could learn where any ID number lives.
+    throw new AppError('DUPLICATE_ID_ELSEWHERE', { field });
   }
 
   async function detail(actor: Actor, row: ResidentRow): Promise<ResidentDetail> {
@@ -112,7 +125,9 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
     const [summary] = await summaries([listRow!]);
     const community = await orgRepository.findById(db, row.community_id);
     const members = row.household_id ? await summaries(await residentsRepository.membersOf(db, [row.household_id])) : [];
-    const memberships = await residentsRepository.membershipsOf(db, row.id);
+    // Periods lived in another community's area are that community's to see.
+    const readable = prefixesFor(actor, 'ledger.read');
+    const memberships = (await residentsRepository.membershipsOf(db, row.id)).filter((m) => readable.some((p) => m.org_path.startsWith(p)));
     const history = await residentsRepository.categoryHistory(db, row.id);
     return {
       ...summary!,
@@ -155,6 +170,7 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
         idTail6Hash: parsed.idTail6 ? tail6Hash(box, parsed.idTail6) : undefined,
         last4: parsed.last4,
         phone: parsed.phone,
+        exactPaths: prefixesFor(actor, 'ledger.reveal'),
       };
     }
     return { prefixes, filter };
@@ -177,6 +193,7 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
      * one reveal of many people.
      */
     async exportSheet(actor: Actor, query: ResidentListQuery & { full?: boolean | undefined }): Promise<Buffer> {
+      if (query.full && !canAnywhere(actor, 'ledger.reveal')) throw new AppError('FORBIDDEN', { field: 'full' });
       const { prefixes, filter } = await filterFor(actor, query);
       const { rows } = await residentsRepository.list(db, prefixes, filter, { offset: 0, limit: EXPORT_LIMIT, withTotal: false });
       const revealPrefixes = prefixesFor(actor, 'ledger.reveal');
@@ -212,17 +229,35 @@ export function residentsService({ db }: Database, box: SensitiveBox) {
       if (!canAnywhere(actor, 'ledger.write')) throw new AppError('FORBIDDEN');
       const citizenId = citizenIdFrom(input);
       const day = input.since ?? shanghaiDate();
-      if (day < citizenId.birthDate) throw new AppError('DATE_ORDER', { field: 'since' });
+      if (day < citizenId.birthDate || day > shanghaiDate()) throw new AppError('DATE_ORDER', { field: 'since' });
       const result = await db.transaction().execute(async (trx) => {
         if (input.id) {
           const same = await residentsRepository.findById(trx, input.id);
           // The same request sent again (a retry after a lost answer): the first answer, not a second person.
-          if (same && same.id_hash === box.lookupHash(citizenId.value) && grantFor(actor, 'ledger.read', same.org_path)) return { row: same, created: false };
+          if (same && (await isSameCreate(trx, same, input, box.lookupHash(citizenId.value))) && grantFor(actor, 'ledger.read', same.org_path)) return { row: same, created: false };
           if (same) throw new AppError('ID_CONFLICT', { field: 'id' });
         }
-        await refuseDuplicate(trx, actor, box.lookupHash(citizenId.value), 'idNumber');
+        const movedOut = await movedOutRecord(trx, box.lookupHash(citizenId.value));
+        if (!movedOut) await refuseDuplicate(trx, actor, box.lookupHash(citizenId.value), 'idNumber');
         const household = await targetHousehold(trx, actor, input.household);
-        await checkHead(trx, household, '', input.relation);
+        await checkHead(trx, household, movedOut?.id ?? '', input.relation);
+        if (movedOut) {
+          // Someone who moved away comes (back) to live here: the same person, a new household period.
+          if (day < movedOut.status_since) throw new AppError('DATE_ORDER', { field: 'since' });
+          const placed = await ledgerWrites.placeResident(trx, movedOut, household, input.relation, day, 'returned');
+          const keys = nameSearchKeys(input.name);
+          const changes: Partial<ResidentRow> = {
+            household_id: placed.household_id, relation: placed.relation, org_path: placed.org_path, community_id: placed.community_id, status: 'living', status_since: day,
+            name: input.name, name_rest: input.name.slice(1), name_initials: keys.initials, name_pinyin: keys.full, ...phoneColumns(input.phone ?? null),
+            note: input.note ?? null, tags: JSON.stringify([...new Set(input.tags ?? [])]), updated_at: new Date().toISOString(),
+          };
+          if (!(await residentsRepository.updateIfVersion(trx, movedOut.id, movedOut.version, changes))) throw new AppError('CHANGED_CONCURRENTLY');
+          await ledgerWrites.setCategories(trx, movedOut.id, await residentsRepository.currentCategories(trx, [movedOut.id]), input.categories ?? [], day);
+          await recordAudit(trx, actor, grantFor(actor, 'ledger.write', household.org_path), {
+            action: 'ledger.resident.move_in', entityType: 'resident', entityId: movedOut.id, path: household.org_path, after: auditSnapshot({ ...movedOut, ...changes }, input.categories ?? []),
+          });
+          return { row: (await residentsRepository.findById(trx, movedOut.id))!, created: true };
+        }
         const row = await ledgerWrites.createResident(trx, box, {
           id: input.id ?? crypto.randomUUID(),
           name: input.name,

@@ -12,6 +12,7 @@ import {
 } from '../../../contract/ledger.ts';
 import type { Locale } from '../../../contract/common.ts';
 import { translate } from '../../../i18n/messages.ts';
+import { uniqueViolation } from '../../../db/dialect.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
@@ -76,9 +77,9 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
       const at = Date.parse(input.visitedAt);
       if (Number.isNaN(at) || at > Date.now() + CLOCK_SLACK_MS) throw new AppError('DATE_ORDER', { field: 'visitedAt' });
       const day = shanghaiDate(new Date(at));
-      if (day < round.starts_on) throw new AppError('DATE_ORDER', { field: 'visitedAt' });
-      // A visit made offline before the round was closed still counts.
-      if (round.closed_at && input.visitedAt > round.closed_at) throw new AppError('ROUND_CLOSED', { field: 'roundId' });
+      if (day < round.starts_on || (round.ends_on !== null && day > round.ends_on)) throw new AppError('DATE_ORDER', { field: 'visitedAt' });
+      // A visit made offline before the round was closed still counts; instants compared as instants, whatever their offset.
+      if (round.closed_at && at > Date.parse(round.closed_at)) throw new AppError('ROUND_CLOSED', { field: 'roundId' });
 
       const members = await residentsRepository.membersOf(trx, [household.id]);
       const present = input.presentIds.filter((id) => members.some((m) => m.id === id));
@@ -89,11 +90,11 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
         const hash = box.lookupHash(citizenId.value);
         const existing = await residentsRepository.findByIdHash(trx, hash);
         const entry = { category: a.category };
-        if (existing && existing.id !== a.id) {
+        if (existing) {
           // Already in the ledger: here they gain the category the visit found; elsewhere they are someone else's to move.
+          // (The same arrival sent again with an earlier visit lands here too: the person is already registered.)
           if (!grantFor(actor, 'screening.visit', existing.org_path) || existing.status !== 'living') {
-            const community = await orgRepository.findById(trx, existing.community_id);
-            throw new AppError('DUPLICATE_ID_ELSEWHERE', { field: `arrivals.${i}.idNumber`, params: { community: community?.name ?? '-' } });
+            throw new AppError('DUPLICATE_ID_ELSEWHERE', { field: `arrivals.${i}.idNumber` });
           }
           const current = await residentsRepository.currentCategories(trx, [existing.id]);
           if (!current.some((c) => c.category === a.category)) await ledgerWrites.setCategories(trx, existing.id, current, [...categoryEntries(current), entry], day, input.id);
@@ -127,7 +128,7 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
       const today = shanghaiDate();
       const children = (await orgRepository.listChildren(db, prefixes, { parentId: community.id, today, includeDissolved: false }))
         .filter((u) => (u.kind === 'group' || u.kind === 'grid') && isInForce(today, u.valid_from, u.valid_to));
-      const wanted = input.groupIds?.length ? input.groupIds : children.map((c) => c.id);
+      const wanted = [...new Set(input.groupIds?.length ? input.groupIds : children.map((c) => c.id))];
       const groups = wanted.map((id, i) => {
         const g = children.find((c) => c.id === id);
         if (!g) throw new AppError('NOT_FOUND', { field: `groupIds.${i}` });
@@ -261,7 +262,9 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
         }
         try {
           results.push({ id, result: await storeVisit(actor, parsed.data) });
-        } catch (e) {
+        } catch (raw) {
+          // Two writes racing on one key: refused like the check before the insert would have, never the whole batch.
+          const e = uniqueViolation(raw) ? new AppError('ID_CONFLICT', { field: 'id' }) : raw;
           if (!(e instanceof AppError)) throw e;
           const params = Object.fromEntries(Object.entries(e.options.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && v.includes('.') ? translate(locale, v) : v]));
           results.push({ id, result: 'refused', code: e.code, message: translate(locale, `errors.${e.code}`, params), ...(e.options.field ? { field: e.options.field } : {}) });
