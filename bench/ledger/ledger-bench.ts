@@ -45,7 +45,7 @@ function latency(ms: number[]): Latency {
 }
 
 /** A 100,000-row sheet in the template's columns, streamed to disk as a community would send it. */
-async function writeImportFile(file: string, rows: number): Promise<void> {
+export async function writeImportFile(file: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet('居民台账');
   ws.addRow(['姓名', '身份证号', '联系电话', '居民小组', '门牌号', '与户主关系', '人员类别', '备注']).commit();

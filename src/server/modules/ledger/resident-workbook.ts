@@ -1,39 +1,148 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../errors.ts';
-import { cellText } from '../org/spreadsheet.ts';
+import JSZip from 'jszip';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { RESIDENT_COLUMNS } from '../../../domain/residents/resident-sheet.ts';
+import { AppError } from '../../errors.ts';
 
 /** .xlsx files are zip archives; anything else (.xls, .csv renamed, a photo) is refused before parsing. */
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /**
- * The first worksheet of an .xlsx file as rows of text, read as a stream so
- * that a 100,000-row ledger does not hold a whole workbook model in memory.
+ * The first worksheet of an .xlsx file as rows of text (sheet row n at index
+ * n - 1). A lean reader of the few parts a ledger needs (workbook, shared
+ * strings, one sheet), because exceljs's streaming reader decodes each chunk
+ * of a zip entry on its own and so garbles Chinese characters that straddle
+ * two chunks, while its whole-workbook model needs several hundred MB for
+ * 100,000 rows. Each part is inflated whole and decoded once.
  */
 export async function readFirstSheet(file: Buffer): Promise<string[][]> {
   if (file.length < 4 || !file.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('FILE_NOT_XLSX', { field: 'file' });
-  const rows: string[][] = [];
+  let zip: JSZip;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), {
-      sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = Array.isArray(row.values) ? row.values : [];
-        // Rows may be skipped in the file (empty ones): keep sheet row numbers true.
-        while (rows.length < row.number - 1) rows.push([]);
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] as ExcelJS.CellValue));
-        rows.push(cells);
-      }
-      break;
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
+    zip = await JSZip.loadAsync(file);
+  } catch {
     throw new AppError('FILE_NOT_XLSX', { field: 'file' });
   }
+  const sheetPath = await firstSheetPath(zip);
+  if (!sheetPath) throw new AppError('FILE_NOT_XLSX', { field: 'file' });
+  const shared = await sharedStrings(zip);
+  const xml = await zip.file(sheetPath)!.async('string');
+  return sheetRows(xml, shared);
+}
+
+/** xl/workbook.xml names the sheets in order; its relationships say which part holds the first. */
+async function firstSheetPath(zip: JSZip): Promise<string | null> {
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!workbook || !rels) return null;
+  let firstId: string | null = null;
+  parse(workbook, { open: (tag) => (firstId ??= tag.name === 'sheet' ? (tag.attributes['r:id'] ?? null) : null) });
+  let target: string | null = null;
+  parse(rels, { open: (tag) => { if (tag.name === 'Relationship' && tag.attributes.Id === firstId) target = tag.attributes.Target ?? null; } });
+  if (!target) return null;
+  const path = (target as string).startsWith('/') ? (target as string).slice(1) : `xl/${target as string}`;
+  return zip.file(path) ? path : null;
+}
+
+/** The shared strings table: each <si>'s text, its runs joined, without phonetic guides (<rPh>). */
+async function sharedStrings(zip: JSZip): Promise<string[]> {
+  const xml = await zip.file('xl/sharedStrings.xml')?.async('string');
+  if (!xml) return [];
+  const out: string[] = [];
+  let current: string | null = null;
+  let inText = false;
+  let phonetic = 0;
+  parse(xml, {
+    open: (tag) => {
+      if (tag.name === 'si') current = '';
+      else if (tag.name === 'rPh') phonetic++;
+      else if (tag.name === 't' && phonetic === 0) inText = true;
+    },
+    text: (text) => { if (inText && current !== null) current += text; },
+    close: (tag) => {
+      if (tag.name === 't') inText = false;
+      else if (tag.name === 'rPh') phonetic--;
+      else if (tag.name === 'si') {
+        out.push(current ?? '');
+        current = null;
+      }
+    },
+  });
+  return out;
+}
+
+/** Cell values as text: shared and inline strings as written, whole numbers as their digits (codes and ID numbers typed as numbers). */
+function sheetRows(xml: string, shared: readonly string[]): string[][] {
+  const rows: string[][] = [];
+  let row: string[] | null = null;
+  let rowNumber = 0;
+  let cell: { column: number; type: string } | null = null;
+  let value = '';
+  let capture = false;
+  parse(xml, {
+    open: (tag) => {
+      if (tag.name === 'row') {
+        rowNumber = Number(tag.attributes.r) || rowNumber + 1;
+        row = [];
+      } else if (tag.name === 'c' && row) {
+        cell = { column: tag.attributes.r ? columnIndex(tag.attributes.r) : row.length, type: tag.attributes.t ?? 'n' };
+        value = '';
+      } else if (cell && (tag.name === 'v' || tag.name === 't')) capture = true;
+    },
+    text: (text) => { if (capture) value += text; },
+    close: (tag) => {
+      if (tag.name === 'v' || tag.name === 't') capture = false;
+      else if (tag.name === 'c' && cell && row) {
+        while (row.length < cell.column) row.push('');
+        row[cell.column] = cellValue(cell.type, value, shared).trim();
+        cell = null;
+      } else if (tag.name === 'row' && row) {
+        // Rows absent from the file are empty rows: keep sheet row numbers true.
+        while (rows.length < rowNumber - 1) rows.push([]);
+        rows.push(row);
+        row = null;
+      }
+    },
+  });
+  if (rows[0]?.[0]) rows[0][0] = rows[0][0].replace(/^\uFEFF/, '');
   return rows;
+}
+
+function cellValue(type: string, raw: string, shared: readonly string[]): string {
+  switch (type) {
+    case 's': return shared[Number(raw)] ?? '';
+    case 'inlineStr':
+    case 'str':
+    case 'e': return raw;
+    case 'b': return raw === '1' ? 'TRUE' : 'FALSE';
+    default: {
+      const n = Number(raw);
+      if (raw === '' || !Number.isFinite(n)) return raw;
+      return Number.isInteger(n) ? n.toFixed(0) : String(n);
+    }
+  }
+}
+
+/** 'AB12' → 27 (zero-based column of the cell reference). */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + (code - 64);
+  }
+  return n - 1;
+}
+
+function parse(xml: string, on: { open?: (tag: SaxesTagPlain) => void; text?: (text: string) => void; close?: (tag: SaxesTagPlain) => void }): void {
+  const parser = new SaxesParser();
+  let failed: Error | null = null;
+  parser.on('error', (e) => (failed ??= e));
+  if (on.open) parser.on('opentag', on.open);
+  if (on.text) parser.on('text', on.text);
+  if (on.close) parser.on('closetag', on.close);
+  parser.write(xml).close();
+  if (failed) throw new AppError('FILE_NOT_XLSX', { field: 'file' });
 }
 
 export interface SheetPerson {
