@@ -7,6 +7,7 @@ import { healthService } from './modules/health/health.service.ts';
 import { orgService } from './modules/org/org.service.ts';
 import { usersService } from './modules/users/users.service.ts';
 import { residentsService } from './modules/ledger/residents.service.ts';
+import { residentChangesService } from './modules/ledger/resident-changes.service.ts';
 import { residentImportService } from './modules/ledger/resident-import.service.ts';
 import { figuresService } from './modules/ledger/figures.service.ts';
 import { screeningService } from './modules/ledger/screening.service.ts';
@@ -18,6 +19,7 @@ export function createServices(database: Database, box: SensitiveBox, config: Pi
   const residents = residentsService(database, box);
   return {
     residents,
+    residentChanges: residentChangesService(database, box),
     residentImport: residentImportService(database, box),
     figures: figuresService(database),
     screening: screeningService(database, box),

@@ -43,24 +43,24 @@ export const ledgerRoutes = (services: Services, opts: { importMaxBytes: number 
   app.post('/api/residents', {
     schema: { tags, summary: 'Register a person in a household (a retry with the same id returns the stored one)', body: ResidentCreate, response: { 200: ResidentDetail, 201: ResidentDetail } },
     handler: async (r, reply) => {
-      const { resident, created } = await services.residents.create(actorOf(r), r.body);
+      const { resident, created } = await services.residentChanges.create(actorOf(r), r.body);
       return reply.status(created ? 201 : 200).send(resident);
     },
   });
 
   app.patch('/api/residents/:id', {
     schema: { tags, params: ById, body: ResidentUpdate, response: { 200: ResidentDetail } },
-    handler: (r) => services.residents.update(actorOf(r), r.params.id, r.body),
+    handler: (r) => services.residentChanges.update(actorOf(r), r.params.id, r.body),
   });
 
   app.post('/api/residents/:id/move', {
     schema: { tags, summary: 'Move to another household (history kept)', params: ById, body: ResidentMove, response: { 200: ResidentDetail } },
-    handler: (r) => services.residents.move(actorOf(r), r.params.id, r.body),
+    handler: (r) => services.residentChanges.move(actorOf(r), r.params.id, r.body),
   });
 
   app.post('/api/residents/:id/status', {
     schema: { tags, summary: 'Moved out or deceased, from a day (history kept)', params: ById, body: ResidentStatusChange, response: { 200: ResidentDetail } },
-    handler: (r) => services.residents.changeStatus(actorOf(r), r.params.id, r.body),
+    handler: (r) => services.residentChanges.changeStatus(actorOf(r), r.params.id, r.body),
   });
 
   app.post('/api/residents/:id/reveal', {
@@ -70,7 +70,7 @@ export const ledgerRoutes = (services: Services, opts: { importMaxBytes: number 
 
   app.post('/api/residents/:id/merge', {
     schema: { tags, summary: 'Merge a duplicate record into another (audited)', params: ById, body: ResidentMerge, response: { 200: ResidentDetail } },
-    handler: (r) => services.residents.merge(actorOf(r), r.params.id, r.body),
+    handler: (r) => services.residentChanges.merge(actorOf(r), r.params.id, r.body),
   });
 
   app.get('/api/residents-duplicates', {
