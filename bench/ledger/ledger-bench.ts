@@ -115,7 +115,9 @@ export async function benchLedger(scratch: ScratchDatabase, opts: LedgerOptions,
   const trimmed = areas.map((a, i) => ({ ...a, communities: a.communities.slice(0, Math.max(0, communities - i * COMMUNITIES_PER_STREET)) }));
   const samples = await syntheticResidents(database, box, trimmed, PER_COMMUNITY);
   // Fresh statistics, as the running server keeps them (refreshStatistics at start, hourly and after imports).
+  const analyzeStarted = performance.now();
   await refreshStatistics(database);
+  log(`  statistics refreshed in ${((performance.now() - analyzeStarted) / 1000).toFixed(1)} s`);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const totalResidents = Number((await database.db.selectFrom('residents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   log(`  ${totalResidents.toLocaleString('en')} residents in ${loadSeconds.toFixed(0)} s`);
