@@ -46,17 +46,20 @@ export const screeningRepository = {
 
   /** Households with people living in them, in a round's groups: what the round must cover. */
   async roundHouseholds(db: Executor, roundId: string) {
-    return db
+    // One pass: the round's groups' households joined to the people living in them, counted.
+    const rows = await db
       .selectFrom('households as h')
       .innerJoin('screening_round_groups as rg', (j) => j.onRef('rg.group_id', '=', 'h.group_id').on('rg.round_id', '=', roundId))
       .innerJoin('org_units as g', 'g.id', 'h.group_id')
+      .innerJoin('residents as r', (j) => j.onRef('r.household_id', '=', 'h.id').on('r.status', '=', 'living'))
       .leftJoin('residents as head', 'head.id', 'h.head_id')
       .select(['h.id', 'h.address', 'h.group_id', 'h.org_path', 'g.name as group_name', 'head.name as head_name'])
-      .select((eb) => eb.selectFrom('residents as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.household_id', '=', 'h.id').where('r.status', '=', 'living').as('members'))
-      .where(({ exists, selectFrom }) => exists(selectFrom('residents as r2').select('r2.id').whereRef('r2.household_id', '=', 'h.id').where('r2.status', '=', 'living')))
+      .select((eb) => eb.fn.countAll<number>().as('members'))
+      .groupBy(['h.id', 'h.address', 'h.group_id', 'h.org_path', 'g.name', 'head.name'])
       .orderBy('h.org_path')
       .orderBy('h.address')
       .execute();
+    return rows.map((r) => ({ ...r, members: Number(r.members) }));
   },
 
   async findVisit(db: Executor, id: string): Promise<VisitRow | undefined> {

@@ -39,12 +39,8 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
     const out: RoundSummary[] = [];
     for (const r of rounds) {
       const households = await screeningRepository.roundHouseholds(db, r.id);
-      const visited = await screeningRepository.visitedHouseholds(db, [r.id], [r.org_path]);
-      out.push({
-        id: r.id, communityId: r.community_id, communityName: r.community_name, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, closed: r.closed_at !== null,
-        households: households.length, visited: new Set(visited.map((v) => v.household_id)).size,
-        groups: groups.filter((g) => g.round_id === r.id).map((g) => ({ id: g.group_id, name: g.name })),
-      });
+      const visited = new Set((await screeningRepository.visitedHouseholds(db, [r.id], [r.org_path])).map((v) => v.household_id));
+      out.push(summaryOf(r, households.length, households.filter((h) => visited.has(h.id)).length, groups));
     }
     return out;
   }
@@ -177,10 +173,10 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
 
     async coverage(actor: Actor, id: string): Promise<z.infer<typeof Coverage>> {
       const round = await readableRound(db, actor, id);
-      const [summary] = await summaries([round]);
       const households = await screeningRepository.roundHouseholds(db, id);
       const visits = await screeningRepository.visitsOfRound(db, id);
       const visited = new Set(visits.filter((v) => v.outcome === 'visited').map((v) => v.household_id));
+      const summary = summaryOf(round, households.length, households.filter((h) => visited.has(h.id)).length, await screeningRepository.roundGroups(db, [id]));
       const attempted = new Set(visits.map((v) => v.household_id));
       const byGroup = summary!.groups.map((g) => {
         const hs = households.filter((h) => h.group_id === g.id);
@@ -300,6 +296,14 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
         at: new Date().toISOString(),
       };
     },
+  };
+}
+
+/** What a list of rounds shows of one: households to cover (people living there now) and those visited. */
+function summaryOf(r: RoundRow & { community_name: string }, households: number, visited: number, groups: readonly { round_id: string; group_id: string; name: string }[]): RoundSummary {
+  return {
+    id: r.id, communityId: r.community_id, communityName: r.community_name, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, closed: r.closed_at !== null,
+    households, visited, groups: groups.filter((g) => g.round_id === r.id).map((g) => ({ id: g.group_id, name: g.name })),
   };
 }
 
