@@ -6,6 +6,13 @@ const shanghaiDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const shanghaiClock = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An instant as people in the work's time zone read it: 2020-02-13 09:30 (Asia/Shanghai, whatever the device's zone). */
+export function shanghaiDateTime(at: Date): string {
+  return `${shanghaiDay.format(at)} ${shanghaiClock.format(at)}`;
+}
+
 /** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant. */
 export function shanghaiDate(at: Date = new Date()): string {
   return shanghaiDay.format(at);

@@ -24,7 +24,8 @@ export function figuresService({ db }: Database) {
         ? await orgRepository.findInScope(db, prefixes, query.unitId)
         : (await orgRepository.findByPaths(db, prefixes))[0];
       if (!unit) throw new AppError('NOT_FOUND', { field: 'unitId' });
-      const children = (await orgRepository.listChildren(db, prefixes, { parentId: unit.id, today: day, includeDissolved: false }));
+      // The children in force on that day: neither dissolved by then nor made since.
+      const children = (await orgRepository.listChildren(db, prefixes, { parentId: unit.id, today: day, includeDissolved: false })).filter((c) => c.valid_from <= day);
       const counts = await figuresRepository.groupCounts(db, unit.path, day, elderlyBornBy(day));
       const inForce = new Set(await figuresRepository.groupPaths(db, unit.path, day));
       // Every group in force counts, with or without people; a dissolved group's people still count.

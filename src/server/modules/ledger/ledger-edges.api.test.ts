@@ -81,6 +81,18 @@ describeApi('the ledger’s edge cases', (t) => {
     expect(later.json).toMatchObject({ code: 'DATE_ORDER', field: 'since' });
   });
 
+  it('lists the children in force on the day asked, not those made since', async () => {
+    const community = await t.unit(CODES.zhonglu);
+    const made = await t.call('POST', '/api/org-units', { as: 'zl.admin', body: { parentId: community, kind: 'group', code: `${CODES.zhonglu}-30`, name: '新设组', validFrom: today } });
+    expect(made.statusCode).toBe(201);
+    const yesterday = shanghaiDate(new Date(Date.now() - 86_400_000));
+    const before = await t.call('GET', `/api/ledger/figures?unitId=${community}&day=${yesterday}`, { as: 'zl.admin' });
+    expect(before.json.children.map((c: { name: string }) => c.name)).not.toContain('新设组');
+    expect(before.json.children).toHaveLength(16);
+    const now = await t.call('GET', `/api/ledger/figures?unitId=${community}`, { as: 'zl.admin' });
+    expect(now.json.children.map((c: { name: string }) => c.name)).toContain('新设组');
+  });
+
   it('answers figures and the 65+ list on 29 February', async () => {
     const f = await t.call('GET', `/api/ledger/figures?unitId=${await t.unit(CODES.zhonglu)}&day=2024-02-29`, { as: 'zl.admin' });
     expect(f.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnitDetail } from '../../../contract/org.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
+import { shanghaiDate } from '../../../domain/local-date.ts';
 import type { OrgKind } from '../../../domain/org/org-kinds.ts';
 import { applyServerErrors } from '../shared/form-errors.ts';
 import { allowedChildKinds, codeExample, useCreateUnit } from './org.resource.ts';
@@ -72,7 +73,7 @@ export function UnitCreateModal({ parent, onClose, onCreated }: Props) {
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ kind: kinds[0], validFrom: dayjs() }}
+        initialValues={{ kind: kinds[0], validFrom: dayjs(shanghaiDate()) }}
         onValuesChange={(changed: Partial<Values>) => changed.kind && setKind(changed.kind)}
         style={{ marginTop: 16 }}
       >

@@ -1,5 +1,5 @@
 import { Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { shanghaiDateTime } from '../../../domain/local-date.ts';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HealthFlags } from './health-flags.component.tsx';
@@ -27,7 +27,7 @@ export function VisitsList({ visits, loading, compact }: Props) {
       scroll={{ x: 'max-content' }}
       onRow={(v) => ({ style: v.health?.fever ? { background: '#fff1f0' } : undefined, 'data-testid': 'visit-row' }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { key: 'at', title: t('screening:round.visits.at'), width: 110, render: (_, v) => <span title={v.visitedAt}>{dayjs(v.visitedAt).format('MM-DD HH:mm')}</span> },
+        { key: 'at', title: t('screening:round.visits.at'), width: 110, render: (_, v) => <span title={v.visitedAt}>{shanghaiDateTime(new Date(v.visitedAt)).slice(5)}</span> },
         ...(compact
           ? []
           : [{ key: 'address', title: t('screening:round.visits.household'), render: (_: unknown, v: Visit) => t('screening:round.visits.where', { group: v.groupName, address: v.address }) }]),
