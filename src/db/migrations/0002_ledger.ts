@@ -32,7 +32,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .execute();
   // One household record per address of a group: concurrent registrations at a new address meet here.
   await db.schema.createIndex('households_group_address').on('households').columns(['group_id', 'address']).unique().execute();
-  await db.schema.createIndex('households_path').on('households').column('org_path').execute();
+  // With the address columns, a search of a street's addresses reads this index alone, not the rows.
+  await db.schema.createIndex('households_path').on('households').columns(['org_path', 'address', 'address_number']).execute();
   await db.schema.createIndex('households_address').on('households').columns(['address', 'org_path']).execute();
   await db.schema.createIndex('households_number').on('households').columns(['address_number', 'org_path']).execute();
 
