@@ -1,4 +1,5 @@
 import { checkCharacter } from '../../src/domain/residents/citizen-id.ts';
+import { rng } from '../../src/server/modules/demo/demo-identities.ts';
 import { nameSearchKeys } from '../../src/domain/residents/search-keys.ts';
 import type { Database } from '../../src/db/database.ts';
 import { uuidv7 } from '../../src/domain/ids.ts';
@@ -20,16 +21,6 @@ export interface SyntheticArea {
   communities: { id: string; path: string; groups: { id: string; path: string }[] }[];
 }
 
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let streetsMade = 0;
 
@@ -78,7 +69,7 @@ export interface Sample {
  * sample of people per community to search for.
  */
 export async function syntheticResidents(database: Database, box: SensitiveBox, areas: readonly SyntheticArea[], perCommunity: number, seed = 7): Promise<Map<string, Sample[]>> {
-  const rand = mulberry32(seed);
+  const rand = rng(seed).next;
   const keys = new Map<string, { initials: string; full: string }>();
   const samples = new Map<string, Sample[]>();
   let serial = 0;

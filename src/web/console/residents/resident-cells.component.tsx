@@ -15,7 +15,7 @@ const CATEGORY_COLORS: Record<string, string> = {
 
 const STATUS_COLORS: Record<ResidentStatus, string | undefined> = { living: 'green', moved_out: undefined, deceased: undefined, merged: 'purple' };
 
-/** 残疾人（二级）: the category with its certificate level. */
+/** A category with its certificate level, as "disabled (level 2)" reads in the user's language. */
 export function categoryLabel(t: TFunction, c: Pick<CategoryEntry, 'category' | 'level'>): string {
   const name = t(`server:categories.${c.category}`);
   return c.level ? t('ledger:categoryWithLevel', { category: name, level: c.level }) : name;

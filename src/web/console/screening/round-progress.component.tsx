@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../figures/figures-format.ts';
 import { percent } from './screening.resource.ts';
 
-/** A bar with "76 / 387 户" beside it: households visited of those in the round. */
+/** A bar with "76 / 387 households" beside it: households visited of those in the round. */
 export function VisitProgress({ done, of, width = 160 }: { done: number; of: number; width?: number }) {
   const { t } = useTranslation();
   const p = percent(done, of);

@@ -51,7 +51,7 @@ function Attempts({ roundId, householdId }: { roundId: string; householdId: stri
 
 const addresses = new Intl.Collator('zh-CN', { numeric: true });
 
-/** Group by group as the server lists them, and within a group 1号, 2号 … 10号 rather than 1号, 10号, 2号. */
+/** Group by group as the server lists them, and within a group house 1, 2 … 10 rather than 1, 10, 2 (numbers compared as numbers). */
 function inWalkingOrder(list: readonly Unvisited[]): Unvisited[] {
   const groupOrder = new Map<string, number>();
   for (const h of list) if (!groupOrder.has(h.groupId)) groupOrder.set(h.groupId, groupOrder.size);

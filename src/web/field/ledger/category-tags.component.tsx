@@ -2,7 +2,7 @@ import { Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Member } from './ledger.resource.ts';
 
-/** 65+, 独居, 残疾人 (二级)…: what a grid worker must know before knocking; short, so a row keeps to two lines. */
+/** 65+, living alone, disabled (level 2)…: what a grid worker must know before knocking; short, so a row keeps to two lines. */
 export function CategoryTags({ member }: { member: Member }) {
   const { t } = useTranslation();
   if (!member.elderly && member.categories.length === 0) return null;
