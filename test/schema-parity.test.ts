@@ -45,7 +45,11 @@ describe('one migration set, two databases', () => {
       await migrateToLatest(pg);
       const a = await shapeOf(lite);
       const b = await shapeOf(pg);
-      expect(Object.keys(a.columns).sort()).toEqual(['audit_events', 'households', 'login_attempts', 'memberships', 'org_units', 'resident_categories', 'residents', 'role_assignments', 'screening_round_groups', 'screening_rounds', 'screening_visits', 'sessions', 'users']);
+      expect(Object.keys(a.columns).sort()).toEqual([
+        'audit_events', 'entrance_assignments', 'entrance_changes', 'entrances', 'gate_alerts', 'gate_passages', 'gate_visitors', 'households', 'login_attempts',
+        'memberships', 'org_units', 'pass_keys', 'passes', 'patrol_groups', 'patrol_rounds', 'patrol_zones', 'resident_categories', 'residents',
+        'role_assignments', 'screening_round_groups', 'screening_rounds', 'screening_visits', 'sessions', 'users',
+      ]);
       expect(b.columns).toEqual(a.columns);
       expect(b.indexes).toEqual(a.indexes);
     } finally {
@@ -57,7 +61,7 @@ describe('one migration set, two databases', () => {
   it('is idempotent: migrating again applies nothing', async () => {
     const lite = await freshDatabase('sqlite');
     try {
-      expect(await migrateToLatest(lite)).toEqual(['0001_foundation', '0002_ledger']);
+      expect(await migrateToLatest(lite)).toEqual(['0001_foundation', '0002_ledger', '0003_gates']);
       expect(await migrateToLatest(lite)).toEqual([]);
     } finally {
       await lite.drop();

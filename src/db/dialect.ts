@@ -52,6 +52,8 @@ export function containsText<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, 
 const TABLES = [
   'org_units', 'users', 'role_assignments', 'sessions', 'audit_events', 'login_attempts',
   'households', 'residents', 'memberships', 'resident_categories', 'screening_rounds', 'screening_round_groups', 'screening_visits',
+  'entrances', 'entrance_changes', 'entrance_assignments', 'pass_keys', 'passes', 'gate_visitors', 'gate_passages',
+  'patrol_zones', 'patrol_groups', 'patrol_rounds', 'gate_alerts',
 ].sort((a, b) => b.length - a.length);
 
 export function uniqueViolation(error: unknown): string | null {
@@ -85,6 +87,6 @@ export async function refreshStatistics(database: Database): Promise<void> {
   if (database.dialect === 'sqlite') {
     await sql`analyze`.execute(database.db);
   } else {
-    await sql`analyze households, residents, memberships, resident_categories, screening_visits`.execute(database.db);
+    await sql`analyze households, residents, memberships, resident_categories, screening_visits, passes, gate_passages, gate_visitors`.execute(database.db);
   }
 }

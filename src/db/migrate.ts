@@ -2,6 +2,7 @@ import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.ts';
 import * as foundation from './migrations/0001_foundation.ts';
 import * as ledger from './migrations/0002_ledger.ts';
+import * as gates from './migrations/0003_gates.ts';
 
 /**
  * The one migration set, for both databases. Listed here rather than read
@@ -11,7 +12,7 @@ function migrations(database: Database): Record<string, Migration> {
   const bind = (m: { up: (db: never, d: Database['dialect']) => Promise<void> }): Migration => ({
     up: (db) => m.up(db as never, database.dialect),
   });
-  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger) };
+  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger), '0003_gates': bind(gates) };
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

@@ -37,3 +37,10 @@ export function isPlausibleDay(text: string): boolean {
   const date = new Date(Date.UTC(y, mo - 1, d));
   return y >= 1900 && y <= 2999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
+
+const shanghaiHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' });
+
+/** The Asia/Shanghai hour (0–23) of an instant. */
+export function shanghaiHour(at: Date): number {
+  return Number(shanghaiHourFormat.format(at));
+}

@@ -12,12 +12,25 @@ import { residentImportService } from './modules/ledger/resident-import.service.
 import { figuresService } from './modules/ledger/figures.service.ts';
 import { screeningService } from './modules/ledger/screening.service.ts';
 import type { SensitiveBox } from './security/sensitive.ts';
+import { GateEvents } from './modules/gates/gate-events.ts';
+import { entrancesService } from './modules/gates/entrances.service.ts';
+import { passesService } from './modules/gates/passes.service.ts';
+import { passagesService } from './modules/gates/passages.service.ts';
+import { patrolsService } from './modules/gates/patrols.service.ts';
+import { gateLiveService } from './modules/gates/live.service.ts';
 
 /** The application's services, bound to one database; routes, CLI and tests all use these. */
 export function createServices(database: Database, box: SensitiveBox, config: Pick<Config, 'sessionHours'> & { sessionCacheMs?: number }) {
   const sessions = new SessionCache(config.sessionCacheMs);
   const residents = residentsService(database, box);
+  const gateEvents = new GateEvents();
   return {
+    gateEvents,
+    entrances: entrancesService(database, gateEvents),
+    passes: passesService(database, box),
+    passages: passagesService(database, box, gateEvents),
+    patrols: patrolsService(database, gateEvents),
+    gateLive: gateLiveService(database, gateEvents),
     residents,
     residentChanges: residentChangesService(database, box),
     residentImport: residentImportService(database, box),

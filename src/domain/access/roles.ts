@@ -20,11 +20,15 @@ export const PERMISSIONS = [
   // The ledger: figures (counts only), read (lists, masked), write, reveal (full ID and phone, audited),
   // manage (imports, merges, screening rounds), health (visit answers), visit (record screening visits).
   'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.manage', 'ledger.health', 'screening.visit',
+  // Entrances and checkpoints: view (live counts), register (at the entrances one is assigned to), patrol (in one's
+  // patrol group's zones), manage (entrances, passes, assignments, the register with names), alerts (receive and handle fevers).
+  'gate.view', 'gate.register', 'gate.patrol', 'gate.manage', 'gate.alerts',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures'];
+const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures', 'gate.view'];
 const FIELD: readonly Permission[] = ['org.read'];
+const GATE_WORK: readonly Permission[] = ['gate.view', 'gate.register', 'gate.patrol'];
 
 /**
  * Offices above a community see figures; the street, which answers for its
@@ -36,10 +40,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_admin: ADMIN,
   district_admin: ADMIN,
   street_admin: [...ADMIN, 'ledger.read'],
-  community_admin: [...ADMIN, 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.manage', 'ledger.health', 'screening.visit'],
-  grid_worker: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.health', 'screening.visit'],
-  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit'],
-  checkpoint_volunteer: FIELD,
+  community_admin: [
+    ...ADMIN, 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.manage', 'ledger.health', 'screening.visit',
+    ...GATE_WORK, 'gate.manage', 'gate.alerts',
+  ],
+  grid_worker: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.health', 'screening.visit', ...GATE_WORK],
+  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit', ...GATE_WORK],
+  checkpoint_volunteer: [...FIELD, ...GATE_WORK],
   enterprise_contact: FIELD,
 };
 

@@ -6,12 +6,18 @@ import enField from '../../i18n/locales/en/field.json';
 import enServer from '../../i18n/locales/en/server.json';
 import enLedger from '../../i18n/locales/en/ledger.json';
 import enScreening from '../../i18n/locales/en/screening.json';
+import enGates from '../../i18n/locales/en/gates.json';
+import enGateField from '../../i18n/locales/en/gate-field.json';
+import enGateConsole from '../../i18n/locales/en/gate-console.json';
 import zhCommon from '../../i18n/locales/zh-CN/common.json';
 import zhConsole from '../../i18n/locales/zh-CN/console.json';
 import zhField from '../../i18n/locales/zh-CN/field.json';
 import zhServer from '../../i18n/locales/zh-CN/server.json';
 import zhLedger from '../../i18n/locales/zh-CN/ledger.json';
 import zhScreening from '../../i18n/locales/zh-CN/screening.json';
+import zhGates from '../../i18n/locales/zh-CN/gates.json';
+import zhGateField from '../../i18n/locales/zh-CN/gate-field.json';
+import zhGateConsole from '../../i18n/locales/zh-CN/gate-console.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,12 +36,12 @@ export async function changeLanguage(lang: Language): Promise<void> {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer, ledger: zhLedger, screening: zhScreening },
-    en: { common: enCommon, console: enConsole, field: enField, server: enServer, ledger: enLedger, screening: enScreening },
+    'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer, ledger: zhLedger, screening: zhScreening, gates: zhGates, 'gate-field': zhGateField, 'gate-console': zhGateConsole },
+    en: { common: enCommon, console: enConsole, field: enField, server: enServer, ledger: enLedger, screening: enScreening, gates: enGates, 'gate-field': enGateField, 'gate-console': enGateConsole },
   },
   lng: storedLanguage(),
   fallbackLng: false,
-  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening'],
+  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening', 'gates', 'gate-field', 'gate-console'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

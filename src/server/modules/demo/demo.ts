@@ -9,6 +9,7 @@ import { usersRepository } from '../users/users.repository.ts';
 import { DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
 import { loadDemoLedger } from './demo-ledger-load.ts';
 import { demoId } from './demo-ids.ts';
+import { loadDemoGates } from './demo-gates.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
 
 export { demoId };
@@ -17,6 +18,8 @@ export interface DemoResult {
   unitsCreated: number;
   usersCreated: number;
   residentsCreated: number;
+  /** Gate registrations of 船厂社区's demo day (0 when its gates were already there). */
+  gateRegistrations: number;
   password: string;
   passwordWasGenerated: boolean;
 }
@@ -71,6 +74,8 @@ export async function loadDemo(database: Database, actor: Actor, password?: stri
     const residentsCreated = box ? await loadDemoLedger(trx, actor, box) : 0;
     return { unitsCreated, usersCreated, residentsCreated, password: demoPassword, passwordWasGenerated: password === undefined };
   });
-  if (result.residentsCreated > 0) await refreshStatistics(database);
-  return result;
+  // Gates after the ledger is committed: passes are issued to its households.
+  const gateRegistrations = box ? await loadDemoGates(database, box) : 0;
+  if (result.residentsCreated > 0 || gateRegistrations > 0) await refreshStatistics(database);
+  return { ...result, gateRegistrations };
 }

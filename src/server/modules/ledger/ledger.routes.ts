@@ -8,15 +8,10 @@ import {
 import type { Services } from '../../services.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import { actorOf } from '../../plugins/session.plugin.ts';
+import { attachment, XLSX } from '../../attachment.ts';
 
 const tags = ['ledger'];
 const ById = z.object({ id: Id });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A spreadsheet download: the right type and a file name browsers keep, in Chinese too. */
-function attachment(name: string) {
-  return { 'content-type': XLSX, 'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}` };
-}
 
 export const ledgerRoutes = (services: Services, opts: { importMaxBytes: number }): FastifyPluginAsyncZod => async (app) => {
   // Spreadsheets arrive as the raw file; the limit is checked from Content-Length before anything is read.

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { underAny } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
+import { inChunks } from '../../../db/chunks.ts';
 import type { HouseholdsTable, MembershipsTable, ResidentCategoriesTable, ResidentsTable } from '../../../db/schema.ts';
 
 export type ResidentRow = Selectable<ResidentsTable>;
@@ -73,12 +74,6 @@ function matchingIds(db: Executor, paths: readonly string[], s: ResidentSearch) 
   return parts.slice(1).reduce((u, p) => u.union(p), parts[0]!);
 }
 
-const CHUNK = 500;
-async function inChunks<T, R>(items: readonly T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await fn(items.slice(i, i + CHUNK))));
-  return out;
-}
 
 /** All SQL about residents, households, their memberships and categories. */
 export const residentsRepository = {

@@ -12,7 +12,7 @@ import {
 } from '../../../contract/ledger.ts';
 import type { Locale } from '../../../contract/common.ts';
 import { translate } from '../../../i18n/messages.ts';
-import { uniqueViolation } from '../../../db/dialect.ts';
+import { storeEach } from '../../batch-items.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
@@ -247,26 +247,7 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
      */
     async storeVisits(actor: Actor, items: readonly unknown[], locale: Locale): Promise<VisitResult[]> {
       if (!canAnywhere(actor, 'screening.visit')) throw new AppError('FORBIDDEN');
-      const results: VisitResult[] = [];
-      for (const item of items) {
-        const parsed = VisitInput.safeParse(item);
-        const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : '';
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          results.push({ id, result: 'refused', code: 'VALIDATION_FAILED', field: issue.path.join('.'), message: translate(locale, issue.message.startsWith('validation.') ? issue.message : 'errors.VALIDATION_FAILED') });
-          continue;
-        }
-        try {
-          results.push({ id, result: await storeVisit(actor, parsed.data) });
-        } catch (raw) {
-          // Two writes racing on one key: refused like the check before the insert would have, never the whole batch.
-          const e = uniqueViolation(raw) ? new AppError('ID_CONFLICT', { field: 'id' }) : raw;
-          if (!(e instanceof AppError)) throw e;
-          const params = Object.fromEntries(Object.entries(e.options.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && v.includes('.') ? translate(locale, v) : v]));
-          results.push({ id, result: 'refused', code: e.code, message: translate(locale, `errors.${e.code}`, params), ...(e.options.field ? { field: e.options.field } : {}) });
-        }
-      }
-      return results;
+      return storeEach(items, VisitInput, locale, async (visit) => ({ result: await storeVisit(actor, visit) }));
     },
 
     /** What the field app keeps for offline work: the households of one's area, its open rounds and their visited households. */

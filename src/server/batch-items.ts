@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { Locale } from '../contract/common.ts';
+import { uniqueViolation } from '../db/dialect.ts';
+import { translate } from '../i18n/messages.ts';
+import { AppError } from './errors.ts';
+
+export interface Refusal {
+  result: 'refused';
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** An error met while storing one item, as the phone shows it beside that item. */
+export function refusalOf(raw: unknown, locale: Locale): Refusal {
+  // Two writes racing on one key: refused like the check before the insert would have, never the whole batch.
+  const e = uniqueViolation(raw) ? new AppError('ID_CONFLICT', { field: 'id' }) : raw;
+  if (!(e instanceof AppError)) throw e;
+  const params = Object.fromEntries(Object.entries(e.options.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && v.includes('.') ? translate(locale, v) : v]));
+  return { result: 'refused', code: e.code, message: translate(locale, `errors.${e.code}`, params), ...(e.options.field ? { field: e.options.field } : {}) };
+}
+
+/**
+ * Items from a phone's outbox, each checked and stored on its own (its own
+ * transaction), so one bad item is refused with its reason and the others are
+ * stored; an item sent again answers "already stored".
+ */
+export async function storeEach<S extends z.ZodType, R extends object>(
+  items: readonly unknown[],
+  schema: S,
+  locale: Locale,
+  store: (input: z.infer<S>) => Promise<R>,
+): Promise<(({ id: string } & R) | ({ id: string } & Refusal))[]> {
+  const results: (({ id: string } & R) | ({ id: string } & Refusal))[] = [];
+  for (const item of items) {
+    const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : '';
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      results.push({ id, result: 'refused', code: 'VALIDATION_FAILED', field: issue.path.join('.'), message: translate(locale, issue.message.startsWith('validation.') ? issue.message : 'errors.VALIDATION_FAILED') });
+      continue;
+    }
+    try {
+      results.push({ id, ...(await store(parsed.data)) });
+    } catch (raw) {
+      // The same item sent twice at once (two tabs, a retry racing the first try): the loser runs again and finds it stored.
+      const again = uniqueViolation(raw) ? await store(parsed.data).then((r) => ({ id, ...r }), (e: unknown) => ({ id, ...refusalOf(e, locale) })) : { id, ...refusalOf(raw, locale) };
+      results.push(again);
+    }
+  }
+  return results;
+}
