@@ -107,9 +107,11 @@ export async function loadDemoGates(database: Database, box: SensitiveBox, now =
     // Registrations: all of yesterday and today until now.
     const visitors = demoVisitors(r);
     const visitorRows = new Map<string, VisitorRow>();
+    const inside = new Set<string>();
     let count = 0;
     const nowMs = now.getTime();
     for (const day of [yesterday, today]) {
+      inside.clear();
       // Checkpoints are staffed day and night: a passage every minute or two by day, a few an hour at night.
       for (let minute = 0; minute < 24 * 60; minute += minute >= 6 * 60 && minute < 23 * 60 ? r.int(1, 3) : r.int(8, 20)) {
         const t = at(day, minute / 60 + r.next() / 60);
@@ -137,8 +139,12 @@ export async function loadDemoGates(database: Database, box: SensitiveBox, now =
           }
           row.visits += 1;
           row.last_seen_at = t;
+          // A visitor inside goes out next; one outside comes in.
+          const direction = inside.has(v.idNumber) ? 'out' : 'in';
+          if (direction === 'in') inside.add(v.idNumber);
+          else inside.delete(v.idNumber);
           await passagesRepository.insert(trx, {
-            ...base, id: demoId(`passage:${day}:${minute}`), kind: 'visitor', allowed: 1, reason: null, pass_id: null, holder_name: v.name, holder_label: null,
+            ...base, direction, id: demoId(`passage:${day}:${minute}`), kind: 'visitor', allowed: 1, reason: null, pass_id: null, holder_name: v.name, holder_label: null,
             visitor_id: row.id, from_place: v.from, purpose: r.pick(PURPOSES), visiting: `${r.int(1, 12)}栋`,
           });
         } else {

@@ -179,7 +179,8 @@ export function entrancesService({ db }: Database, events: GateEvents) {
     async history(actor: Actor, id: string): Promise<StateChange[]> {
       const row = await entrancesRepository.find(db, id);
       if (!row || !grantFor(actor, 'gate.view', row.org_path)) throw notFound();
-      return (await entrancesRepository.changes(db, [id])).map(changeOf).reverse();
+      // Newest decision first: the order in which people made them, whatever time each takes effect.
+      return (await entrancesRepository.changes(db, [id])).map(changeOf).sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || b.effectiveAt.localeCompare(a.effectiveAt));
     },
 
     async assignable(actor: Actor, communityId: string): Promise<z.infer<typeof AssignableUser>[]> {
