@@ -39,14 +39,16 @@ const STAGGER = fileURLToPath(new URL('./stagger-client.cjs', import.meta.url));
 const staggerFn = createRequire(import.meta.url)(STAGGER) as (client: autocannon.Client) => void;
 
 /** Loads one target for `seconds`. Any non-2xx response or socket error fails the run. */
-export async function fire(target: Target, seconds: number, opts: LoadOptions, phase: string): Promise<Slice> {
+export async function fire(target: Target & { setupClient?: string }, seconds: number, opts: LoadOptions, phase: string): Promise<Slice> {
+  const setupFile = target.setupClient ?? STAGGER;
+  const setupFn = target.setupClient ? (createRequire(import.meta.url)(target.setupClient) as (client: autocannon.Client) => void) : staggerFn;
   const r = await autocannon({
     url: target.url,
     connections: opts.connections,
     duration: seconds,
     requests: target.requests,
     // In a worker thread autocannon needs a file it can require; on this thread, the function.
-    setupClient: opts.workers > 0 ? (STAGGER as unknown as typeof staggerFn) : staggerFn,
+    setupClient: opts.workers > 0 ? (setupFile as unknown as typeof staggerFn) : setupFn,
     ...(opts.workers > 0 ? { workers: opts.workers } : {}),
   });
   const problems: string[] = [];

@@ -6,13 +6,14 @@
  *   BENCH_WARMUP (s per route, 1), BENCH_CONNECTIONS (50),
  *   BENCH_WORKERS (autocannon threads, 1; 0 = on the server's thread),
  *   BENCH_OUTPUT (docs/benchmarks.md), BENCH_STRICT=1 (fail below the goal; on under CI=true),
- *   BENCH_ONLY (requests | ledger), BENCH_LEDGER_RESIDENTS (1000000), BENCH_IMPORT_ROWS (100000), BENCH_SEARCHES (700 per role),
+ *   BENCH_ONLY (requests | ledger | gates), BENCH_LEDGER_RESIDENTS (1000000), BENCH_IMPORT_ROWS (100000), BENCH_SEARCHES (700 per role),
  *   LINLI_BENCH_PG_URL (admin URL to create the scratch database, postgres://linli:linli@localhost/postgres).
  * Without PostgreSQL it measures SQLite only and says so, except under CI=true, where it fails.
  */
 import { mkdirSync } from 'node:fs';
 import { writeSection } from './sections.ts';
 import { benchLedger, renderLedger, type LedgerRun } from './ledger/ledger-bench.ts';
+import { benchGateRegistrations, benchVerification, type GateRun } from './gates/gates-bench.ts';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PG_ADMIN_URL, scratchPostgres, scratchSqlite, type ScratchDatabase } from './databases.ts';
@@ -213,11 +214,79 @@ async function benchLedgerAll(): Promise<void> {
   }
 }
 
-/** BENCH_ONLY=requests or BENCH_ONLY=ledger runs one of the two. */
+/** Gate registrations (issue 4): the API beside a minimal route, a 1,000-item sync, pass verification in the browser. */
+async function benchGatesAll(): Promise<void> {
+  const started = Date.now();
+  const machine = describeMachine();
+  console.log(`\nGate benchmark: ${options.connections} connections, ${options.duration} s per route in ${options.rounds} slices`);
+  const runs: GateRun[] = [];
+  const skipped: string[] = [];
+  for (const o of [{ label: 'SQLite', open: scratchSqlite, optional: false }, { label: 'PostgreSQL', open: () => scratchPostgres(pgAdminUrl), optional: !ci }]) {
+    let scratch: ScratchDatabase;
+    try {
+      scratch = await o.open();
+    } catch (e) {
+      if (!o.optional) throw e;
+      skipped.push(`${o.label} was not measured (${e instanceof Error ? e.message : String(e)})`);
+      continue;
+    }
+    open.add(scratch);
+    console.log(`\n${scratch.label} ${scratch.version}`);
+    try {
+      runs.push(await benchGateRegistrations(scratch, options, (line) => console.log(line)));
+    } finally {
+      await scratch.dispose();
+      open.delete(scratch);
+    }
+  }
+  const verification = await benchVerification((line) => console.log(line));
+  const goals = { ratio: GOAL, sqliteRps: 3000, p99: 50, syncSeconds: 5, verifyMs: 5 };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const lines = [
+    '## Gate registrations (issue 4)',
+    '',
+    `One registration per request (a pass scan with a temperature, a new id each time) by ${options.connections} concurrent clients. The API route signs in, validates,`,
+    'checks the entrance, the volunteer\'s assignment and the entrance\'s state at that time, verifies the pass signature, looks up the pass, stores the',
+    'registration and its audit event in one transaction and tells the live view; the minimal route, in the same run and process, validates the same',
+    'body and inserts the same row. The 1,000-item sync is a phone\'s queue (4 scans to 1 visitor) sent as two batches of 500.',
+    '',
+    '| Database | API req/s | minimal req/s | ratio (goal ≥ 0.5) | API p50 / p99 ms (goal p99 < 50) | minimal p50 / p99 ms | stored = answered = audited | sync of 1,000 (goal < 5 s) |',
+    '|---|---|---|---|---|---|---|---|',
+    ...runs.map((r) => `| ${r.label} ${r.version} | ${r.safe.rps.toFixed(0)} | ${r.minimal.rps.toFixed(0)} | ${(r.safe.rps / r.minimal.rps).toFixed(2)} | ${r.safe.p50.toFixed(1)} / ${r.safe.p99.toFixed(1)} | ${r.minimal.p50.toFixed(1)} / ${r.minimal.p99.toFixed(1)} | ${r.stored.rows} rows, ${r.stored.answered} answers, ${r.stored.audited} audit events | ${r.sync.map((s) => s.toFixed(2)).join(', ')} s (median ${median(r.sync).toFixed(2)}) |`),
+    '',
+    `Goal on SQLite: at least ${goals.sqliteRps} registrations per second (a megacity testing day averages about 600 people per second).`,
+    '',
+    'median' in verification
+      ? `Pass verification on the phone (the field app's check: parse, Ed25519 with noble in JavaScript, revocation list of 2,000, validity), headless Chromium, ${'n' in verification ? verification.n : 0} checks after 50 to warm up: median ${'median' in verification ? verification.median.toFixed(2) : '?'} ms, p99 ${'p99' in verification ? verification.p99.toFixed(2) : '?'} ms, max ${'max' in verification ? verification.max.toFixed(2) : '?'} ms (goal < ${goals.verifyMs} ms).`
+      : `Pass verification was not measured: ${'skipped' in verification ? verification.skipped : ''}.`,
+    '',
+    `Run: ${new Date().toISOString()}, \`${commandLine()}\`, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node.js ${machine.node}; load average ${machine.loadBefore} at the start.`,
+    ...skipped.map((s) => `\n**${s}**`),
+  ];
+  mkdirSync(dirname(output), { recursive: true });
+  writeSection(output, 'gates', lines.join('\n'));
+  console.log(`\nWrote the gates section of ${relative(ROOT, output)} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  const missed = [
+    ...runs.flatMap((r) => [
+      r.safe.rps / r.minimal.rps < goals.ratio && `${r.label} ratio ${(r.safe.rps / r.minimal.rps).toFixed(2)}`,
+      r.safe.p99 >= goals.p99 && `${r.label} p99 ${r.safe.p99.toFixed(1)} ms`,
+      median(r.sync) >= goals.syncSeconds && `${r.label} sync ${median(r.sync).toFixed(2)} s`,
+      r.label === 'SQLite' && r.safe.rps < goals.sqliteRps && `SQLite ${r.safe.rps.toFixed(0)} registrations/s`,
+    ]),
+    'p99' in verification && verification.p99 >= goals.verifyMs && `verification p99 ${verification.p99.toFixed(2)} ms`,
+  ].filter(Boolean);
+  if (missed.length) {
+    console.warn(`\nMissed goals: ${missed.join('; ')}`);
+    if (strict) process.exitCode = 1;
+  }
+}
+
+/** BENCH_ONLY=requests, ledger or gates runs one of them; without it, all. */
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
-  if (only !== 'ledger') await benchRequests();
-  if (only !== 'requests') await benchLedgerAll();
+  if (!only || only === 'requests') await benchRequests();
+  if (!only || only === 'ledger') await benchLedgerAll();
+  if (!only || only === 'gates') await benchGatesAll();
 }
 
 main().catch((e: unknown) => {

@@ -22,31 +22,35 @@ export function refusalOf(raw: unknown, locale: Locale): Refusal {
 
 /**
  * Items from a phone's outbox, each checked and stored on its own (its own
- * transaction), so one bad item is refused with its reason and the others are
- * stored; an item sent again answers "already stored".
+ * transaction or savepoint), so one bad item is refused with its reason and
+ * the others are stored; an item sent again answers "already stored".
+ * `together`: hand all items to the store at once (its group commit writes
+ * them in shared transactions); answers keep the items' order either way.
  */
 export async function storeEach<S extends z.ZodType, R extends object>(
   items: readonly unknown[],
   schema: S,
   locale: Locale,
   store: (input: z.infer<S>) => Promise<R>,
+  options: { together?: boolean } = {},
 ): Promise<(({ id: string } & R) | ({ id: string } & Refusal))[]> {
-  const results: (({ id: string } & R) | ({ id: string } & Refusal))[] = [];
-  for (const item of items) {
+  const one = async (item: unknown): Promise<({ id: string } & R) | ({ id: string } & Refusal)> => {
     const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : '';
     const parsed = schema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      results.push({ id, result: 'refused', code: 'VALIDATION_FAILED', field: issue.path.join('.'), message: translate(locale, issue.message.startsWith('validation.') ? issue.message : 'errors.VALIDATION_FAILED') });
-      continue;
+      return { id, result: 'refused', code: 'VALIDATION_FAILED', field: issue.path.join('.'), message: translate(locale, issue.message.startsWith('validation.') ? issue.message : 'errors.VALIDATION_FAILED') };
     }
     try {
-      results.push({ id, ...(await store(parsed.data)) });
+      return { id, ...(await store(parsed.data)) };
     } catch (raw) {
       // The same item sent twice at once (two tabs, a retry racing the first try): the loser runs again and finds it stored.
-      const again = uniqueViolation(raw) ? await store(parsed.data).then((r) => ({ id, ...r }), (e: unknown) => ({ id, ...refusalOf(e, locale) })) : { id, ...refusalOf(raw, locale) };
-      results.push(again);
+      if (!uniqueViolation(raw)) return { id, ...refusalOf(raw, locale) };
+      return store(parsed.data).then((r) => ({ id, ...r }), (e: unknown) => ({ id, ...refusalOf(e, locale) }));
     }
-  }
+  };
+  if (options.together) return Promise.all(items.map(one));
+  const results: (({ id: string } & R) | ({ id: string } & Refusal))[] = [];
+  for (const item of items) results.push(await one(item));
   return results;
 }

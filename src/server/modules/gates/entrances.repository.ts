@@ -63,6 +63,11 @@ export const entrancesRepository = {
       .execute();
   },
 
+  /** Just what the state at an instant needs, for the registration path. */
+  async statesOf(db: Executor, entranceId: string): Promise<Pick<ChangeRow, 'state' | 'effective_at' | 'cancelled_at'>[]> {
+    return db.selectFrom('entrance_changes').select(['state', 'effective_at', 'cancelled_at']).where('entrance_id', '=', entranceId).execute();
+  },
+
   async findChange(db: Executor, id: string): Promise<ChangeRow | undefined> {
     return db.selectFrom('entrance_changes').selectAll().where('id', '=', id).executeTakeFirst();
   },

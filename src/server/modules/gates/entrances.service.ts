@@ -45,8 +45,8 @@ export async function describeEntrances(db: Executor, rows: readonly (EntranceRo
 
 /** The state of one entrance at an instant (a registration's time, not the server's now). */
 export async function entranceStateAt(db: Executor, entranceId: string, at: string): Promise<EntranceState> {
-  const changes = await entrancesRepository.changes(db, [entranceId]);
-  return stateAt(changes.map(timed), at).state;
+  const changes = await entrancesRepository.statesOf(db, entranceId);
+  return stateAt(changes.map((c) => ({ state: c.state as EntranceState, effectiveAt: c.effective_at, cancelledAt: c.cancelled_at })), at).state;
 }
 
 /**

@@ -6,7 +6,6 @@ import { maskIdNumber, maskPhone } from '../../../domain/access/mask.ts';
 import { isWithin } from '../../../domain/org/org-path.ts';
 import { passVerdict } from '../../../domain/gates/pass-verdict.ts';
 import { readPassToken } from '../../../domain/gates/pass-token.ts';
-import { fromBase64Url } from '../../../domain/gates/base64url.ts';
 import { isFever, isPlausibleTemperature, toTenths } from '../../../domain/gates/temperature.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { shanghaiDate, shanghaiHour } from '../../../domain/local-date.ts';
@@ -18,7 +17,6 @@ import type { Locale } from '../../../contract/common.ts';
 import type { Actor } from '../../actor.ts';
 import { storeEach } from '../../batch-items.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { nodeCheck } from '../../security/pass-keys.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { citizenIdFrom } from '../ledger/residents.service.ts';
@@ -29,6 +27,9 @@ import type { GateEvents } from './gate-events.ts';
 import { passesRepository } from './passes.repository.ts';
 import { passagesRepository, type AlertView, type VisitorRow } from './passages.repository.ts';
 import { patrolsRepository } from './patrols.repository.ts';
+import { EntranceCache, PassChecks } from './pass-checks.ts';
+import { uniqueViolation } from '../../../db/dialect.ts';
+import { GroupCommit } from '../../../db/group-commit.ts';
 import { writeRegisterWorkbook } from './register-workbook.ts';
 
 /** A phone's clock may run a little fast; a registration further in the future is a mistake. */
@@ -61,6 +62,10 @@ async function registrationGrant(db: Executor, actor: Actor, entrance: EntranceR
  * or more raises an alert to the community's lead at once.
  */
 export function passagesService({ db }: Database, box: SensitiveBox, events: GateEvents) {
+  const checks = new PassChecks();
+  const entrances = new EntranceCache();
+  // One group at a time: two groups at once could each hold a row the other is inserting (one phone's queue sent twice at once) and deadlock.
+  const writes = new GroupCommit(db);
   async function visitorFor(trx: Executor, communityId: string, communityPath: string, input: VisitorInput, at: string): Promise<VisitorRow> {
     const citizenId = input.idNumber ? citizenIdFrom({ idNumber: input.idNumber }, 'visitor.idNumber') : null;
     const idHash = citizenId ? box.lookupHash(citizenId.value) : null;
@@ -87,30 +92,32 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
 
   /** The server's verdict on a scanned pass: the pass's status at the time of the scan, not at the time of the sync. */
   async function verdictOf(trx: Executor, entrance: EntranceRow, token: string, at: string) {
-    const community = await orgRepository.findById(trx, entrance.community_id);
-    const keys = Object.fromEntries((await passesRepository.keysOf(trx, [entrance.community_id])).map((k) => [k.id, fromBase64Url(k.public_key)!]));
-    const claims = readPassToken(token, keys, nodeCheck).claims;
-    const pass = claims && claims.c === community!.code ? await passesRepository.find(trx, claims.p) : undefined;
-    const inactiveThen = pass && pass.status !== 'active' && pass.status_changed_at !== null && pass.status_changed_at <= at;
+    const keyId = readPassToken(token, {}, checks.check).claims?.k;
+    const { code, keys } = await checks.community(trx, entrance.community_id, keyId);
+    const claims = readPassToken(token, keys, checks.check).claims;
+    const pass = claims && claims.c === code ? await passesRepository.find(trx, claims.p) : undefined;
+    const inactiveThen = pass && pass.community_id === entrance.community_id && pass.status !== 'active' && pass.status_changed_at !== null && pass.status_changed_at <= at;
     const verdict = passVerdict(token, {
-      communityCode: community!.code, keys,
+      communityCode: code, keys,
       revoked: new Set(inactiveThen && pass.status === 'revoked' ? [pass.id] : []),
       suspended: new Set(inactiveThen && pass.status === 'suspended' ? [pass.id] : []),
-    }, 'checkpoint', shanghaiDate(new Date(at)), nodeCheck);
-    const [view] = pass ? await passesRepository.viewsByIds(trx, [pass.id]) : [];
-    return { verdict, pass: view && pass?.community_id === entrance.community_id ? view : undefined };
+    }, 'checkpoint', shanghaiDate(new Date(at)), checks.check);
+    return { verdict, passId: pass?.community_id === entrance.community_id ? pass.id : null };
   }
 
   async function storePassage(actor: Actor, input: PassageInput): Promise<Omit<ItemResult, 'id'>> {
     let raised: Alert | null = null;
     let communityId = '';
-    const result = await db.transaction().execute(async (trx): Promise<Omit<ItemResult, 'id'>> => {
-      const same = await passagesRepository.find(trx, input.id);
-      if (same) {
-        if (same.entrance_id !== input.entranceId || same.recorded_by !== actor.userId) throw new AppError('ID_CONFLICT', { field: 'id' });
-        return { result: 'already_stored', ...(same.kind === 'pass' ? { allowed: same.allowed === 1, ...(same.reason ? { reason: same.reason as never } : {}) } : {}) };
-      }
-      const entrance = await entrancesRepository.find(trx, input.entranceId);
+    // A repeat is found when the work fails (the primary key refusing the insert, or a check that no longer passes, such as an
+    // assignment ended since the first send), not by a look before every new item: repeats are rare, new items are not.
+    const repeatOr = async (error: unknown): Promise<Omit<ItemResult, 'id'>> => {
+      const same = await passagesRepository.find(db, input.id);
+      if (!same) throw error;
+      if (same.entrance_id !== input.entranceId || same.recorded_by !== actor.userId) throw new AppError('ID_CONFLICT', { field: 'id' });
+      return { result: 'already_stored', ...(same.kind === 'pass' ? { allowed: same.allowed === 1, ...(same.reason ? { reason: same.reason as never } : {}) } : {}) };
+    };
+    const result = await writes.run(async (trx): Promise<Omit<ItemResult, 'id'>> => {
+      const entrance = await entrances.find(trx, input.entranceId);
       if (!entrance) throw new AppError('NOT_FOUND', { field: 'entranceId' });
       const grant = await registrationGrant(trx, actor, entrance);
       communityId = entrance.community_id;
@@ -128,12 +135,13 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
       let passId: string | null = null;
       let visitor: VisitorRow | null = null;
       if (input.kind === 'pass') {
-        const { verdict, pass } = await verdictOf(trx, entrance, input.token!, at);
-        allowed = verdict.allowed;
-        reason = verdict.allowed ? null : verdict.reason;
-        passId = pass?.id ?? null;
-        holderName = pass?.holder_name ?? verdict.claims?.n ?? null;
-        holderLabel = pass ? [pass.group_name, pass.address].filter(Boolean).join(' ') : (verdict.claims?.a ?? null);
+        const checked = await verdictOf(trx, entrance, input.token!, at);
+        allowed = checked.verdict.allowed;
+        reason = checked.verdict.allowed ? null : checked.verdict.reason;
+        passId = checked.passId;
+        // The register shows the holder as the card does (masked name, group and address); the pass id leads to the rest.
+        holderName = checked.verdict.claims?.n ?? null;
+        holderLabel = checked.verdict.claims?.a ?? null;
       } else {
         visitor = await visitorFor(trx, entrance.community_id, entrance.org_path, input.visitor!, at);
         holderName = visitor.name;
@@ -162,6 +170,9 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
         after: { passageId: input.id, kind: input.kind, direction: input.direction, allowed, reason, fever, passId, visitorId: visitor?.id ?? null },
       });
       return { result: 'stored', ...(input.kind === 'pass' ? { allowed, ...(reason ? { reason: reason as never } : {}) } : {}), ...(fever ? { alert: true } : {}) };
+    }).catch((e: unknown) => {
+      if (e instanceof AppError || uniqueViolation(e) === 'gate_passages.id') return repeatOr(uniqueViolation(e) ? new AppError('ID_CONFLICT', { field: 'id' }) : e);
+      throw e;
     });
     if (communityId) {
       if (raised) events.alert(communityId, raised);
@@ -179,7 +190,7 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
   return {
     async store(actor: Actor, items: readonly unknown[], locale: Locale): Promise<ItemResult[]> {
       if (!canAnywhere(actor, 'gate.register')) throw new AppError('FORBIDDEN');
-      return storeEach(items, PassageInput, locale, (input) => storePassage(actor, input));
+      return storeEach(items, PassageInput, locale, (input) => storePassage(actor, input), { together: true });
     },
 
     /** A returning visitor found by ID number or phone, so the second registration takes seconds. */
