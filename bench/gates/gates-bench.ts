@@ -39,7 +39,6 @@ export interface GateRun {
  */
 export async function benchGateRegistrations(scratch: ScratchDatabase, options: LoadOptions, log: (line: string) => void): Promise<GateRun> {
   const { database } = scratch;
-  const { db } = database;
   await migrateToLatest(database);
   const password = randomBytes(12).toString('base64url');
   const box = sensitiveBox(Buffer.alloc(32, 9));

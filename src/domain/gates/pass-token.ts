@@ -86,7 +86,7 @@ export function readPassToken(text: string, keys: Readonly<Record<string, Uint8A
   if (!claims) return { ok: false, problem: 'malformed' };
   const key = Object.hasOwn(keys, claims.k) ? keys[claims.k] : undefined;
   if (!key) return { ok: false, problem: 'unknown_key', claims };
-  let valid = false;
+  let valid: boolean;
   try {
     valid = check(signature, payload, key);
   } catch {

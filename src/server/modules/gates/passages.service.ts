@@ -130,7 +130,7 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
 
       let allowed = true;
       let reason: string | null = null;
-      let holderName: string | null = null;
+      let holderName: string | null;
       let holderLabel: string | null = null;
       let passId: string | null = null;
       let visitor: VisitorRow | null = null;

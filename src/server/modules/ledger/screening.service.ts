@@ -11,7 +11,6 @@ import {
   VisitInput, type Coverage, type FieldLedger, type RoundCreate, type RoundSummary, type UnvisitedHousehold, type VisitResult, type VisitSummary,
 } from '../../../contract/ledger.ts';
 import type { Locale } from '../../../contract/common.ts';
-import { translate } from '../../../i18n/messages.ts';
 import { storeEach } from '../../batch-items.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError, notFound } from '../../errors.ts';
