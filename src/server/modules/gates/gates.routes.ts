@@ -132,16 +132,23 @@ export const gatesRoutes = (services: Services): FastifyPluginAsyncZod => async 
         }
         raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       };
-      // The first view is computed before anything is sent: a refusal is an ordinary JSON error.
-      stop = await services.gateLive.watch(actorOf(r), r.query, send);
-      const heartbeat = setInterval(() => raw.write(': ping\n\n'), 20_000);
-      const end = setTimeout(() => raw.end(), STREAM_MAX_MS);
-      raw.on('close', () => {
+      let closed = false;
+      let heartbeat: ReturnType<typeof setInterval> | undefined;
+      let end: ReturnType<typeof setTimeout> | undefined;
+      const finish = () => {
+        closed = true;
         clearInterval(heartbeat);
         clearTimeout(end);
         stop?.();
         stop = undefined;
-      });
+      };
+      raw.on('close', finish);
+      // The first view is computed before anything is sent: a refusal is an ordinary JSON error.
+      stop = await services.gateLive.watch(actorOf(r), r.query, send);
+      // The viewer may have left while the first view was computed.
+      if (closed) return finish();
+      heartbeat = setInterval(() => raw.write(': ping\n\n'), 20_000);
+      end = setTimeout(() => raw.end(), STREAM_MAX_MS);
     },
   });
 
