@@ -164,17 +164,12 @@ async function benchRequests(): Promise<void> {
   }
 }
 
-/** The ledger's figures (issue 3): import, search on a million residents, round coverage; on each database. */
-async function benchLedgerAll(): Promise<void> {
-  const started = Date.now();
-  const machine = describeMachine();
-  const opts = {
-    residents: Math.floor(envNumber('BENCH_LEDGER_RESIDENTS', 1_000_000, 10_000)),
-    importRows: Math.floor(envNumber('BENCH_IMPORT_ROWS', 100_000, 100)),
-    searches: Math.floor(envNumber('BENCH_SEARCHES', 700, 50)),
-  };
-  console.log(`\nLedger benchmark: ${opts.residents.toLocaleString('en')} residents, ${opts.importRows.toLocaleString('en')}-row import, ${opts.searches} searches per role`);
-  const runs: LedgerRun[] = [];
+/**
+ * Runs a benchmark on a scratch SQLite database, then on a scratch PostgreSQL
+ * one (optional outside CI: said in the report when it could not be reached).
+ */
+async function onEachDatabase<R>(bench: (scratch: ScratchDatabase) => Promise<R>): Promise<{ runs: R[]; skipped: string[] }> {
+  const runs: R[] = [];
   const skipped: string[] = [];
   for (const o of [{ label: 'SQLite', open: scratchSqlite, optional: false }, { label: 'PostgreSQL', open: () => scratchPostgres(pgAdminUrl), optional: !ci }]) {
     let scratch: ScratchDatabase;
@@ -188,12 +183,26 @@ async function benchLedgerAll(): Promise<void> {
     open.add(scratch);
     console.log(`\n${scratch.label} ${scratch.version}`);
     try {
-      runs.push(await benchLedger(scratch, opts, (line) => console.log(line)));
+      runs.push(await bench(scratch));
     } finally {
       await scratch.dispose();
       open.delete(scratch);
     }
   }
+  return { runs, skipped };
+}
+
+/** The ledger's figures (issue 3): import, search on a million residents, round coverage; on each database. */
+async function benchLedgerAll(): Promise<void> {
+  const started = Date.now();
+  const machine = describeMachine();
+  const opts = {
+    residents: Math.floor(envNumber('BENCH_LEDGER_RESIDENTS', 1_000_000, 10_000)),
+    importRows: Math.floor(envNumber('BENCH_IMPORT_ROWS', 100_000, 100)),
+    searches: Math.floor(envNumber('BENCH_SEARCHES', 700, 50)),
+  };
+  console.log(`\nLedger benchmark: ${opts.residents.toLocaleString('en')} residents, ${opts.importRows.toLocaleString('en')}-row import, ${opts.searches} searches per role`);
+  const { runs, skipped } = await onEachDatabase<LedgerRun>((scratch) => benchLedger(scratch, opts, (line) => console.log(line)));
   const goals = { importSeconds: 60, importMiB: 1024, searchP95: 30 };
   const text = [
     renderLedger(runs, goals),
@@ -219,26 +228,7 @@ async function benchGatesAll(): Promise<void> {
   const started = Date.now();
   const machine = describeMachine();
   console.log(`\nGate benchmark: ${options.connections} connections, ${options.duration} s per route in ${options.rounds} slices`);
-  const runs: GateRun[] = [];
-  const skipped: string[] = [];
-  for (const o of [{ label: 'SQLite', open: scratchSqlite, optional: false }, { label: 'PostgreSQL', open: () => scratchPostgres(pgAdminUrl), optional: !ci }]) {
-    let scratch: ScratchDatabase;
-    try {
-      scratch = await o.open();
-    } catch (e) {
-      if (!o.optional) throw e;
-      skipped.push(`${o.label} was not measured (${e instanceof Error ? e.message : String(e)})`);
-      continue;
-    }
-    open.add(scratch);
-    console.log(`\n${scratch.label} ${scratch.version}`);
-    try {
-      runs.push(await benchGateRegistrations(scratch, options, (line) => console.log(line)));
-    } finally {
-      await scratch.dispose();
-      open.delete(scratch);
-    }
-  }
+  const { runs, skipped } = await onEachDatabase<GateRun>((scratch) => benchGateRegistrations(scratch, options, (line) => console.log(line)));
   const verification = await benchVerification((line) => console.log(line));
   const goals = { ratio: GOAL, sqliteRps: 3000, p99: 50, syncSeconds: 5, verifyMs: 5 };
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
