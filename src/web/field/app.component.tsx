@@ -7,12 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ChangePasswordPage } from './auth/change-password.page.tsx';
 import { LoginPage } from './auth/login.page.tsx';
+import { GateOutboxPage } from './gate/gate-outbox.page.tsx';
+import { GatePage } from './gate/gate.page.tsx';
+import { GateWork } from './gate/gate-work.component.tsx';
+import { FixVisitorPage, NewVisitorPage } from './gate/visitor.page.tsx';
 import { HomePage } from './home/home.page.tsx';
 import { HouseholdPage } from './ledger/household.page.tsx';
 import { SearchPage } from './ledger/search.page.tsx';
 import { MePage } from './me/me.page.tsx';
 import { OfflineBanner } from './offline/offline-banner.component.tsx';
 import { UnitPage } from './org/unit.page.tsx';
+import { PatrolPage } from './patrol/patrol.page.tsx';
 import { UpdateBanner } from './pwa/update-banner.component.tsx';
 import { FieldWork } from './screening/field-work.component.tsx';
 import { OutboxPage } from './screening/outbox.page.tsx';
@@ -42,19 +47,26 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
               <Route element={<SessionGate />}>
                 <Route path="/password" element={<ChangePasswordPage />} />
                 <Route element={<FieldWork />}>
-                  <Route element={<TabLayout />}>
-                    <Route index element={<HomePage />} />
-                    <Route path="/units/:id" element={<UnitPage />} />
-                    <Route path="/search" element={<SearchPage />} />
-                    <Route path="/households/:id" element={<HouseholdPage />} />
-                    <Route path="/screening" element={<ScreeningPage />} />
-                    <Route path="/screening/rounds/:id" element={<RoundPage />} />
-                    <Route path="/outbox" element={<OutboxPage />} />
-                    <Route path="/me" element={<MePage />} />
+                  <Route element={<GateWork />}>
+                    <Route element={<TabLayout />}>
+                      <Route index element={<HomePage />} />
+                      <Route path="/units/:id" element={<UnitPage />} />
+                      <Route path="/search" element={<SearchPage />} />
+                      <Route path="/households/:id" element={<HouseholdPage />} />
+                      <Route path="/screening" element={<ScreeningPage />} />
+                      <Route path="/screening/rounds/:id" element={<RoundPage />} />
+                      <Route path="/outbox" element={<OutboxPage />} />
+                      <Route path="/gate" element={<GatePage />} />
+                      <Route path="/gate/outbox" element={<GateOutboxPage />} />
+                      <Route path="/patrol" element={<PatrolPage />} />
+                      <Route path="/me" element={<MePage />} />
+                    </Route>
+                    {/* Forms take the whole screen: the tab bar would only sit under the thumb and the save button. */}
+                    <Route path="/households/:id/visit" element={<NewVisitPage />} />
+                    <Route path="/outbox/:id" element={<EditVisitPage />} />
+                    <Route path="/gate/visitor" element={<NewVisitorPage />} />
+                    <Route path="/gate/outbox/:id" element={<FixVisitorPage />} />
                   </Route>
-                  {/* Forms take the whole screen: the tab bar would only sit under the thumb and the save button. */}
-                  <Route path="/households/:id/visit" element={<NewVisitPage />} />
-                  <Route path="/outbox/:id" element={<EditVisitPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />

@@ -268,6 +268,7 @@ describeApi('entrances, passes and gate registrations', (t) => {
     await t.call('POST', '/api/gates/passages', { as: 'cc.gate', body: { items: [reg] } });
     await until('event: alert');
     expect(text).toContain('直播测试');
+    expect(text).toContain('"recordedByName":"船厂社区卡点志愿者"');
     const views = text.split('event: view').length - 1;
     await until('"temperature":38.1');
     while (text.split('event: view').length - 1 === views) text += (await reader.read()).value ?? '';

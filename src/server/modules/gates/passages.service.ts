@@ -163,7 +163,8 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
           handled_at: null, handled_by: null, note: null,
         };
         await passagesRepository.insertAlert(trx, alert);
-        raised = alertOf({ ...alert, place: entrance.name, recorded_by_name: actor.username, handled_by_name: null });
+        // Read back as every list shows it (the recorder's display name), so the live alert and the view agree.
+        raised = alertOf((await passagesRepository.alerts(trx, [entrance.org_path], { ids: [alert.id] }))[0]!);
       }
       await recordAudit(trx, actor, grant, {
         action: 'gate.passage', entityType: 'entrance', entityId: entrance.id, path: entrance.org_path,

@@ -85,7 +85,6 @@ export function patrolsService({ db }: Database, events: GateEvents) {
         reminders_masks: input.remindersMasks, reminders_gatherings: input.remindersGatherings, incidents: input.incidents || null,
         recorded_by: actor.userId, created_at: new Date().toISOString(),
       });
-      const zone = (await patrolsRepository.zonesOf(trx, [group.community_id])).find((z) => z.id === input.zoneId);
       for (const f of fevers) {
         const alert = {
           id: uuidv7(), community_id: group.community_id, org_path: group.org_path, entrance_id: null, zone_id: input.zoneId, source: 'patrol', source_id: input.id,
@@ -93,7 +92,7 @@ export function patrolsService({ db }: Database, events: GateEvents) {
           handled_at: null, handled_by: null, note: null,
         };
         await passagesRepository.insertAlert(trx, alert);
-        raised.push(alertOf({ ...alert, place: zone?.name ?? '', recorded_by_name: actor.username, handled_by_name: null }));
+        raised.push(alertOf((await passagesRepository.alerts(trx, [group.org_path], { ids: [alert.id] }))[0]!));
       }
       await recordAudit(trx, actor, grant, {
         action: 'gate.patrol', entityType: 'patrol_group', entityId: group.id, path: group.org_path,

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { PullToRefresh } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../shared/session.ts';
+import { useGateTools } from '../gate/gate-tools.ts';
 import { useOrgUnits } from '../org/org.resource.ts';
 import { UnitList } from '../org/unit-list.component.tsx';
 import { QueryView } from '../shared/query-view.component.tsx';
@@ -14,9 +15,10 @@ export function HomePage() {
   const qc = useQueryClient();
   const me = useMe();
   const units = useOrgUnits();
+  const gates = useGateTools();
   if (!me.data) return null;
-  // Someone who records visits comes here to work: their tools first, above where they work.
-  const toolsFirst = hasPermission(me.data, 'screening.visit');
+  // Someone who records visits or works at a gate comes here to work: their tools first, above where they work.
+  const toolsFirst = hasPermission(me.data, 'screening.visit') || gates.gate || gates.patrol;
 
   return (
     <PullToRefresh onRefresh={() => qc.invalidateQueries()}>

@@ -2,6 +2,8 @@ import { Badge, Card, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { hasPermission, useMe } from '../../shared/session.ts';
+import { GateIcon, PatrolIcon } from '../gate/gate-icons.component.tsx';
+import { useGateTools } from '../gate/gate-tools.ts';
 import { useMyOutbox } from '../offline/outbox.ts';
 import { ScreeningIcon, SearchIcon } from '../screening/tab-icons.component.tsx';
 import '../ledger/ledger.css';
@@ -9,7 +11,8 @@ import '../ledger/ledger.css';
 /**
  * The field tools the user's roles switch on: for those who record visits,
  * finding a resident and door-to-door screening (with what still waits on the
- * phone). Others see that their tools are still to come, rather than tiles
+ * phone); for those with an entrance or a patrol group, the gate desk and the
+ * patrol. Others see that their tools are still to come, rather than tiles
  * that lead nowhere.
  */
 export function WorkSection() {
@@ -17,7 +20,9 @@ export function WorkSection() {
   const me = useMe();
   const navigate = useNavigate();
   const { items } = useMyOutbox();
-  if (!hasPermission(me.data, 'screening.visit')) {
+  const gates = useGateTools();
+  const visits = hasPermission(me.data, 'screening.visit');
+  if (!visits && !gates.gate && !gates.patrol) {
     return (
       <Card title={t('field:home.work')} data-testid="work-section" className="field-card">
         <div className="field-empty" data-testid="work-empty">
@@ -33,18 +38,38 @@ export function WorkSection() {
         {t('field:home.work')}
       </h2>
       <List className="field-list field-work-list">
-        <List.Item prefix={<SearchIcon />} onClick={() => navigate('/search')} description={t('field:ledger.entryHint')} data-testid="work-search">
-          {t('field:ledger.entry')}
-        </List.Item>
-        <List.Item
-          prefix={<ScreeningIcon />}
-          onClick={() => navigate('/screening')}
-          description={items.length > 0 ? t('field:outbox.onPhone', { count: items.length }) : t('field:screening.entryHint')}
-          extra={items.length > 0 ? <Badge content={items.length} /> : null}
-          data-testid="work-screening"
-        >
-          {t('field:screening.entry')}
-        </List.Item>
+        {visits && (
+          <List.Item prefix={<SearchIcon />} onClick={() => navigate('/search')} description={t('field:ledger.entryHint')} data-testid="work-search">
+            {t('field:ledger.entry')}
+          </List.Item>
+        )}
+        {visits && (
+          <List.Item
+            prefix={<ScreeningIcon />}
+            onClick={() => navigate('/screening')}
+            description={items.length > 0 ? t('field:outbox.onPhone', { count: items.length }) : t('field:screening.entryHint')}
+            extra={items.length > 0 ? <Badge content={items.length} /> : null}
+            data-testid="work-screening"
+          >
+            {t('field:screening.entry')}
+          </List.Item>
+        )}
+        {gates.gate && (
+          <List.Item
+            prefix={<GateIcon />}
+            onClick={() => navigate('/gate')}
+            description={gates.onPhone > 0 ? t('gate-field:outbox.onPhone', { count: gates.onPhone }) : t('gate-field:entryHint')}
+            extra={gates.onPhone > 0 ? <Badge content={gates.onPhone} /> : null}
+            data-testid="work-gate"
+          >
+            {t('gate-field:entry')}
+          </List.Item>
+        )}
+        {gates.patrol && (
+          <List.Item prefix={<PatrolIcon />} onClick={() => navigate('/patrol')} description={t('gate-field:patrol.entryHint')} data-testid="work-patrol">
+            {t('gate-field:patrol.entry')}
+          </List.Item>
+        )}
       </List>
     </section>
   );

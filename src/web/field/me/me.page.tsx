@@ -5,7 +5,7 @@ import { version } from '../../../../package.json';
 import { ApiRequestError } from '../../shared/api.ts';
 import { useLogout, useMe } from '../../shared/session.ts';
 import { forgetQueries } from '../offline/query-persistence.ts';
-import { useMyOutbox } from '../offline/outbox.ts';
+import { useMyOutboxCount } from '../offline/outbox-store.ts';
 import { useSwStatus } from '../pwa/register-sw.ts';
 import { LanguageSwitch } from '../shared/language-switch.component.tsx';
 import { ServerStatus } from './server-status.component.tsx';
@@ -17,15 +17,15 @@ export function MePage() {
   const me = useMe();
   const logout = useLogout();
   const { offlineReady } = useSwStatus();
-  const outbox = useMyOutbox();
+  const waiting = useMyOutboxCount();
   if (!me.data) return null;
   const user = me.data;
 
-  // Visits not yet sent stay on this phone and go out at the next sign-in; say so before signing out.
+  // Visits, registrations and patrol rounds not yet sent stay on this phone and go out at the next sign-in; say so before signing out.
   const confirmSignOut = () => {
-    if (outbox.items.length === 0) return signOut();
+    if (waiting === 0) return signOut();
     void Dialog.confirm({
-      content: t('field:me.signOutWithOutbox', { count: outbox.items.length }),
+      content: t('field:me.signOutWithOutbox', { count: waiting }),
       confirmText: t('field:me.signOutAnyway'),
       cancelText: t('field:common.back'),
       onConfirm: signOut,

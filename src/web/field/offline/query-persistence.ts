@@ -3,14 +3,17 @@ import { version } from '../../../../package.json';
 
 /**
  * Keeps what the field user last saw (who they are, their units, the
- * households of their groups for offline search and visits) on the phone,
+ * households of their groups for offline search and visits, the gate kit:
+ * entrances, pass keys and the passes to refuse) on the phone,
  * so the app opens with it when there is no network. A small
  * stand-in for a query persister: only the listed reads, only successful
  * answers, dropped after a week, on sign-out and with a new app version.
  */
 const STORAGE_KEY = 'linli.field.queries';
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
-const PERSISTED = new Set(['me', 'org-units', 'org-unit', 'field-ledger']);
+const PERSISTED = new Set(['me', 'org-units', 'org-unit', 'field-ledger', 'field-gate']);
+/** The offline work itself: never garbage-collected, even while no screen shows it. */
+const KEPT = ['field-ledger', 'field-gate'];
 
 interface Stored {
   version: string;
@@ -26,8 +29,7 @@ const shouldPersist = (q: Query) => q.state.status === 'success' && q.state.data
 
 /** Puts the saved answers back into the cache; they count as stale, so they are refetched when online. */
 export function restoreQueries(client: QueryClient): void {
-  // The ledger is the offline work itself: never garbage-collected, even while no screen shows it.
-  client.setQueryDefaults(['field-ledger'], { gcTime: Infinity });
+  for (const key of KEPT) client.setQueryDefaults([key], { gcTime: Infinity });
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (!raw) return;
@@ -75,7 +77,11 @@ export function persistQueries(client: QueryClient): () => void {
   };
 }
 
+/** Keys under this prefix hold personal data kept for one user's convenience (a gate's recent visitors): gone at sign-out. */
+export const PRIVATE_PREFIX = 'linli.field.private.';
+
 /** Forgets everything saved for the previous user (sign-out, expired session). */
 export function forgetQueries(): void {
   localStorage.removeItem(STORAGE_KEY);
+  for (const key of Object.keys(localStorage)) if (key.startsWith(PRIVATE_PREFIX)) localStorage.removeItem(key);
 }
