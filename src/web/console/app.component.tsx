@@ -22,6 +22,7 @@ import { DuplicatesPage } from './residents/duplicates.page.tsx';
 import { FiguresPage } from './figures/figures.page.tsx';
 import { RoundsPage } from './screening/rounds.page.tsx';
 import { RoundPage } from './screening/round.page.tsx';
+import { gatePageRoutes, gatePrintRoutes } from './gates/gate-routes.tsx';
 
 const THEME = {
   token: { colorPrimary: '#1d5fa8', borderRadius: 6 },
@@ -67,6 +68,7 @@ function Gate() {
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={nextFrom(location.search)} replace />} />
+      {gatePrintRoutes(user)}
       <Route element={<ConsoleLayout me={user} />}>
         <Route index element={<OverviewPage me={user} />} />
         <Route path="residents" element={hasPermission(user, 'ledger.read') ? <ResidentsPage me={user} /> : <NotAllowed />} />
@@ -76,6 +78,7 @@ function Gate() {
         <Route path="figures" element={hasPermission(user, 'ledger.figures') ? <FiguresPage me={user} /> : <NotAllowed />} />
         <Route path="screening" element={hasPermission(user, 'ledger.read') ? <RoundsPage me={user} /> : <NotAllowed />} />
         <Route path="screening/:id" element={hasPermission(user, 'ledger.read') ? <RoundPage me={user} /> : <NotAllowed />} />
+        {gatePageRoutes(user)}
         <Route path="org" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="org/:id" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="users" element={hasPermission(user, 'users.manage') ? <UsersPage me={user} /> : <NotAllowed />} />

@@ -252,31 +252,6 @@ describeApi('entrances, passes and gate registrations', (t) => {
     expect((await t.call('GET', `/api/gates/live?communityId=${community}`, { as: 'zz.street' })).statusCode).toBe(404);
   });
 
-  it('streams the live view: the whole view on connecting, then each alert and change as it happens', async () => {
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const cookie = await t.login('cc.admin');
-    const controller = new AbortController();
-    const response = await fetch(`${address}/api/gates/live/stream?communityId=${community}`, { headers: { cookie }, signal: controller.signal });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let text = '';
-    const until = async (what: string) => {
-      while (!text.includes(what)) text += (await reader.read()).value ?? '';
-    };
-    await until('event: view');
-    const reg = passage({ kind: 'visitor', visitor: { ...visitor, name: '直播测试' }, temperature: 38.1 });
-    await t.call('POST', '/api/gates/passages', { as: 'cc.gate', body: { items: [reg] } });
-    await until('event: alert');
-    expect(text).toContain('直播测试');
-    expect(text).toContain('"recordedByName":"船厂社区卡点志愿者"');
-    const views = text.split('event: view').length - 1;
-    await until('"temperature":38.1');
-    while (text.split('event: view').length - 1 === views) text += (await reader.read()).value ?? '';
-    controller.abort();
-    const refused = await fetch(`${address}/api/gates/live/stream?communityId=${community}`, { headers: { cookie: await t.login('zl.admin') } });
-    expect(refused.status).toBe(404);
-  });
-
   it('records patrol rounds of a group’s members in its zones, with fevers alerted and coverage by zone and hour', async () => {
     const kit = (await t.call('GET', '/api/field/gate', { as: 'cc.team' })).json;
     const group = kit.patrolGroups[0];
@@ -313,5 +288,39 @@ describeApi('entrances, passes and gate registrations', (t) => {
     const made = await t.call('POST', '/api/gates/patrol-groups', { as: 'cc.admin', body: { communityId: community, name: '夜间巡查组', zoneIds: [zoneA.id], memberIds: [kit.patrolGroups[0] && (await t.call('GET', `/api/gates/assignable?communityId=${community}`, { as: 'cc.admin' })).json[0].userId] } });
     expect(made.statusCode).toBe(201);
     expect(made.json.zones).toEqual([{ id: zoneA.id, name: 'A区' }]);
+  });
+
+  // Last: it stops the server.
+  it('streams the live view: the whole view on connecting, then each alert and change as it happens', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const cookie = await t.login('cc.admin');
+    const controller = new AbortController();
+    const response = await fetch(`${address}/api/gates/live/stream?communityId=${community}`, { headers: { cookie }, signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const until = async (what: string) => {
+      while (!text.includes(what)) text += (await reader.read()).value ?? '';
+    };
+    await until('event: view');
+    const reg = passage({ kind: 'visitor', visitor: { ...visitor, name: '直播测试' }, temperature: 38.1 });
+    await t.call('POST', '/api/gates/passages', { as: 'cc.gate', body: { items: [reg] } });
+    await until('event: alert');
+    expect(text).toContain('直播测试');
+    expect(text).toContain('"recordedByName":"船厂社区卡点志愿者"');
+    const views = text.split('event: view').length - 1;
+    await until('"temperature":38.1');
+    while (text.split('event: view').length - 1 === views) text += (await reader.read()).value ?? '';
+    controller.abort();
+    const refused = await fetch(`${address}/api/gates/live/stream?communityId=${community}`, { headers: { cookie: await t.login('zl.admin') } });
+    expect(refused.status).toBe(404);
+    // A stream still open when the server stops is ended, so stopping does not wait for it.
+    const open = await fetch(`${address}/api/gates/live/stream?communityId=${community}`, { headers: { cookie } });
+    const openReader = open.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await openReader.read();
+    await t.app.close();
+    let rest = '';
+    for (let r = await openReader.read(); !r.done; r = await openReader.read()) rest += r.value;
+    expect(rest).not.toContain('ping');
   });
 }, { ledger: true });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Id } from '../../../contract/common.ts';
@@ -19,6 +20,12 @@ const ByCommunity = z.object({ communityId: Id });
 const STREAM_MAX_MS = 10 * 60_000;
 
 export const gatesRoutes = (services: Services): FastifyPluginAsyncZod => async (app) => {
+  // Open live streams end when the server stops (pages reconnect to the next one); otherwise closing would wait for them.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const s of streams) s.end();
+  });
+
   /* Entrances */
   app.get('/api/gates/entrances', {
     schema: { tags, summary: 'Entrances with their state now, planned changes and assignees', querystring: z.object({ communityId: Id.optional() }), response: { 200: z.array(Entrance) } },
@@ -143,6 +150,8 @@ export const gatesRoutes = (services: Services): FastifyPluginAsyncZod => async 
         stop = undefined;
       };
       raw.on('close', finish);
+      streams.add(raw);
+      raw.on('close', () => streams.delete(raw));
       // The first view is computed before anything is sent: a refusal is an ordinary JSON error.
       stop = await services.gateLive.watch(actorOf(r), r.query, send);
       // The viewer may have left while the first view was computed.
