@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Id } from '../../../contract/common.ts';
@@ -11,6 +10,7 @@ import {
 import type { Services } from '../../services.ts';
 import { actorOf } from '../../plugins/session.plugin.ts';
 import { attachment } from '../../attachment.ts';
+import { eventStreams } from '../../event-stream.ts';
 
 const tags = ['gates'];
 const ById = z.object({ id: Id });
@@ -20,11 +20,7 @@ const ByCommunity = z.object({ communityId: Id });
 const STREAM_MAX_MS = 10 * 60_000;
 
 export const gatesRoutes = (services: Services): FastifyPluginAsyncZod => async (app) => {
-  // Open live streams end when the server stops (pages reconnect to the next one); otherwise closing would wait for them.
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const s of streams) s.end();
-  });
+  const stream = eventStreams(app, STREAM_MAX_MS);
 
   /* Entrances */
   app.get('/api/gates/entrances', {
@@ -126,39 +122,7 @@ export const gatesRoutes = (services: Services): FastifyPluginAsyncZod => async 
   });
   app.get('/api/gates/live/stream', {
     schema: { tags, summary: 'The live view as server-sent events: `view` (whole view, on connecting and after changes), `alert`', querystring: LiveQuery },
-    handler: async (r, reply) => {
-      const raw = reply.raw;
-      let stop: (() => void) | undefined;
-      let opened = false;
-      const send = (event: string, data: unknown) => {
-        if (!opened) {
-          opened = true;
-          reply.hijack();
-          raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-          raw.write('retry: 2000\n\n');
-        }
-        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
-      let closed = false;
-      let heartbeat: ReturnType<typeof setInterval> | undefined;
-      let end: ReturnType<typeof setTimeout> | undefined;
-      const finish = () => {
-        closed = true;
-        clearInterval(heartbeat);
-        clearTimeout(end);
-        stop?.();
-        stop = undefined;
-      };
-      raw.on('close', finish);
-      streams.add(raw);
-      raw.on('close', () => streams.delete(raw));
-      // The first view is computed before anything is sent: a refusal is an ordinary JSON error.
-      stop = await services.gateLive.watch(actorOf(r), r.query, send);
-      // The viewer may have left while the first view was computed.
-      if (closed) return finish();
-      heartbeat = setInterval(() => raw.write(': ping\n\n'), 20_000);
-      end = setTimeout(() => raw.end(), STREAM_MAX_MS);
-    },
+    handler: (r, reply) => stream(reply, (send) => services.gateLive.watch(actorOf(r), r.query, send)),
   });
 
   /* Patrols */

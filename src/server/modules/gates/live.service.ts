@@ -21,7 +21,7 @@ export interface LiveStreamOptions {
   settleMs?: number;
 }
 
-export type Send = (event: 'view' | 'alert', data: unknown) => void;
+export type Send = (event: string, data: unknown) => void;
 
 /**
  * The live gate view (today per entrance: passages by hour, visitors inside,
