@@ -47,7 +47,7 @@ describe('one migration set, two databases', () => {
       const b = await shapeOf(pg);
       expect(Object.keys(a.columns).sort()).toEqual([
         'audit_events', 'entrance_assignments', 'entrance_changes', 'entrances', 'gate_alerts', 'gate_passages', 'gate_visitors', 'households', 'login_attempts',
-        'memberships', 'org_units', 'pass_keys', 'passes', 'patrol_groups', 'patrol_rounds', 'patrol_zones', 'resident_categories', 'residents',
+        'memberships', 'org_units', 'pass_keys', 'pass_status_changes', 'passes', 'patrol_groups', 'patrol_rounds', 'patrol_zones', 'resident_categories', 'residents',
         'role_assignments', 'screening_round_groups', 'screening_rounds', 'screening_visits', 'sessions', 'users',
       ]);
       expect(b.columns).toEqual(a.columns);

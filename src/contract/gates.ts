@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENTRANCE_STATES } from '../domain/gates/entrance-state.ts';
-import { PASS_REFUSALS } from '../domain/gates/pass-verdict.ts';
+import { PASS_REFUSALS, PASSAGE_REFUSALS } from '../domain/gates/pass-verdict.ts';
 import { Id, Instant, LocalDate } from './common.ts';
 import { Phone } from './ledger.ts';
 
@@ -12,6 +12,7 @@ import { Phone } from './ledger.ts';
  */
 export const EntranceState = z.enum(ENTRANCE_STATES, { message: 'validation.entranceState' });
 export const PassRefusal = z.enum(PASS_REFUSALS);
+export const PassageRefusal = z.enum(PASSAGE_REFUSALS);
 export const Direction = z.enum(['in', 'out'], { message: 'validation.direction' });
 /** The health code's colour as the person shows it; none when they have no phone. */
 export const HealthCode = z.enum(['green', 'yellow', 'red', 'none'], { message: 'validation.healthCode' });
@@ -20,6 +21,8 @@ export const HolderKind = z.enum(['household', 'resident']);
 
 const Text = (max: number) => z.string().trim().min(1, { message: 'validation.required' }).max(max, { message: 'validation.tooLong' });
 const OptionalText = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' }).optional();
+/** An instant sent by a phone: ISO 8601 with its offset, so no server reads it in its own zone. */
+export const InstantInput = z.iso.datetime({ offset: true, message: 'validation.instant' });
 /** A thermometer reading; the range check (34.0–43.0, a misreading otherwise) is the server's, with its own message. */
 export const Temperature = z.number({ message: 'validation.temperature' });
 
@@ -66,7 +69,7 @@ export const EntranceEdit = z.object({ name: Text(30).optional(), description: O
 export const ChangePlan = z.object({
   entranceIds: z.array(Id).min(1).max(200),
   state: EntranceState,
-  effectiveAt: Instant.optional(),
+  effectiveAt: InstantInput.optional(),
   note: OptionalText(200),
 });
 export type ChangePlan = z.infer<typeof ChangePlan>;
@@ -164,13 +167,13 @@ export const PassageInput = z
     /** Made by the phone (UUID), so a registration sent twice is stored once. */
     id: Id,
     entranceId: Id,
-    at: Instant,
+    at: InstantInput,
     direction: Direction,
     kind: z.enum(['pass', 'visitor']),
     /** The scanned text, for a pass. */
     token: z.string().max(1000).optional(),
     /** What the phone showed (for a pass), kept beside the server's own check. */
-    deviceVerdict: z.object({ allowed: z.boolean(), reason: PassRefusal.optional() }).optional(),
+    deviceVerdict: z.object({ allowed: z.boolean(), reason: PassageRefusal.optional() }).optional(),
     temperature: Temperature.optional(),
     healthCode: HealthCode.optional(),
     visitor: VisitorInput.optional(),
@@ -189,7 +192,7 @@ export const ItemResult = z.object({
   field: z.string().optional(),
   /** For a stored pass scan: the server's verdict (it may differ from an offline phone's). */
   allowed: z.boolean().optional(),
-  reason: PassRefusal.optional(),
+  reason: PassageRefusal.optional(),
   /** A fever alert was raised. */
   alert: z.boolean().optional(),
 });
@@ -219,7 +222,7 @@ export const PassageRow = z.object({
   direction: Direction,
   kind: z.enum(['pass', 'visitor']),
   allowed: z.boolean(),
-  reason: PassRefusal.nullable(),
+  reason: PassageRefusal.nullable(),
   /** An offline phone let someone through whose pass the server knew to be revoked, or the reverse. */
   deviceDisagreed: z.boolean(),
   /** The pass holder's or the visitor's name. */
@@ -303,8 +306,8 @@ export const PatrolRoundInput = z.object({
   id: Id,
   groupId: Id,
   zoneId: Id,
-  startedAt: Instant,
-  endedAt: Instant,
+  startedAt: InstantInput,
+  endedAt: InstantInput,
   /** People checked, each with a reading; people only counted (no reading) go in `checkedWithoutReading`. */
   readings: z.array(PatrolReading).max(500),
   checkedWithoutReading: z.number().int().min(0).max(5000).optional(),

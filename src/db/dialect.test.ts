@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uniqueViolation } from './dialect.ts';
+import { transientConflict, uniqueViolation } from './dialect.ts';
 
 describe('unique violations on either database', () => {
   it('names the table and column', () => {
@@ -7,5 +7,12 @@ describe('unique violations on either database', () => {
     expect(uniqueViolation({ code: '23505', constraint: 'users_pkey' })).toBe('users.id');
     expect(uniqueViolation({ code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: users.mobile' })).toBe('users.mobile');
     expect(uniqueViolation(new Error('other'))).toBeNull();
+  });
+});
+
+describe('transient conflicts', () => {
+  it('are deadlocks, serialization failures and a busy SQLite file', () => {
+    expect([{ code: '40P01' }, { code: '40001' }, { code: 'SQLITE_BUSY' }].every(transientConflict)).toBe(true);
+    expect([{ code: '23505' }, new Error('x'), null].some(transientConflict)).toBe(false);
   });
 });

@@ -52,7 +52,7 @@ export function containsText<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, 
 const TABLES = [
   'org_units', 'users', 'role_assignments', 'sessions', 'audit_events', 'login_attempts',
   'households', 'residents', 'memberships', 'resident_categories', 'screening_rounds', 'screening_round_groups', 'screening_visits',
-  'entrances', 'entrance_changes', 'entrance_assignments', 'pass_keys', 'passes', 'gate_visitors', 'gate_passages',
+  'entrances', 'entrance_changes', 'entrance_assignments', 'pass_keys', 'passes', 'pass_status_changes', 'gate_visitors', 'gate_passages',
   'patrol_zones', 'patrol_groups', 'patrol_rounds', 'gate_alerts',
 ].sort((a, b) => b.length - a.length);
 
@@ -89,4 +89,14 @@ export async function refreshStatistics(database: Database): Promise<void> {
   } else {
     await sql`analyze households, residents, memberships, resident_categories, screening_visits, passes, gate_passages, gate_visitors`.execute(database.db);
   }
+}
+
+/**
+ * A write that lost a race rather than failed: PostgreSQL's deadlock victim
+ * (40P01) or serialization failure (40001), SQLite's busy database (another
+ * process writing). Trying it again is the answer.
+ */
+export function transientConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
 }

@@ -196,6 +196,7 @@ export interface DB {
   entrance_assignments: EntranceAssignmentsTable;
   pass_keys: PassKeysTable;
   passes: PassesTable;
+  pass_status_changes: PassStatusChangesTable;
   gate_visitors: GateVisitorsTable;
   gate_passages: GatePassagesTable;
   patrol_zones: PatrolZonesTable;
@@ -266,6 +267,15 @@ export interface PassesTable {
   issued_at: string;
 }
 
+export interface PassStatusChangesTable {
+  id: string;
+  pass_id: string;
+  status: string;
+  reason: string | null;
+  at: string;
+  by: string | null;
+}
+
 export interface GateVisitorsTable {
   id: string;
   community_id: string;
@@ -278,9 +288,7 @@ export interface GateVisitorsTable {
   phone_hash: string | null;
   phone_masked: string | null;
   from_place: string;
-  visits: number;
   first_seen_at: string;
-  last_seen_at: string;
 }
 
 export interface GatePassagesTable {

@@ -24,15 +24,15 @@ export function refusalOf(raw: unknown, locale: Locale): Refusal {
  * Items from a phone's outbox, each checked and stored on its own (its own
  * transaction or savepoint), so one bad item is refused with its reason and
  * the others are stored; an item sent again answers "already stored".
- * `together`: hand all items to the store at once (its group commit writes
- * them in shared transactions); answers keep the items' order either way.
+ * `concurrency`: how many items are stored at once (PostgreSQL: one per
+ * pooled connection; SQLite has one writer); answers keep the items' order.
  */
 export async function storeEach<S extends z.ZodType, R extends object>(
   items: readonly unknown[],
   schema: S,
   locale: Locale,
   store: (input: z.infer<S>) => Promise<R>,
-  options: { together?: boolean } = {},
+  options: { concurrency?: number } = {},
 ): Promise<(({ id: string } & R) | ({ id: string } & Refusal))[]> {
   const one = async (item: unknown): Promise<({ id: string } & R) | ({ id: string } & Refusal)> => {
     const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : '';
@@ -49,8 +49,11 @@ export async function storeEach<S extends z.ZodType, R extends object>(
       return store(parsed.data).then((r) => ({ id, ...r }), (e: unknown) => ({ id, ...refusalOf(e, locale) }));
     }
   };
-  if (options.together) return Promise.all(items.map(one));
-  const results: (({ id: string } & R) | ({ id: string } & Refusal))[] = [];
-  for (const item of items) results.push(await one(item));
+  const results: (({ id: string } & R) | ({ id: string } & Refusal))[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await one(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, items.length)) }, worker));
   return results;
 }

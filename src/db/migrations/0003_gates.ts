@@ -90,6 +90,18 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   await db.schema.createIndex('passes_resident').on('passes').column('resident_id').execute();
   await db.schema.createIndex('passes_community_status').on('passes').columns(['community_id', 'status']).execute();
 
+  // Every status a pass has had and from when: a scan is judged by the status at its own time, even after later changes.
+  await db.schema
+    .createTable('pass_status_changes')
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+    .addColumn('pass_id', 'text', (c) => c.notNull().references('passes.id'))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('at', t.instant, (c) => c.notNull())
+    .addColumn('by', 'text', (c) => c.references('users.id'))
+    .execute();
+  await db.schema.createIndex('pass_status_changes_pass').on('pass_status_changes').columns(['pass_id', 'at']).execute();
+
   await db.schema
     .createTable('gate_visitors')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
@@ -103,12 +115,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('phone_hash', 'text')
     .addColumn('phone_masked', 'text')
     .addColumn('from_place', 'text', (c) => c.notNull())
-    .addColumn('visits', 'integer', (c) => c.notNull())
+    // How often and when last they came is read from their registrations, so a registration never has to update this row.
     .addColumn('first_seen_at', t.instant, (c) => c.notNull())
-    .addColumn('last_seen_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('gate_visitors_id').on('gate_visitors').columns(['community_id', 'id_hash']).unique().execute();
-  await db.schema.createIndex('gate_visitors_phone').on('gate_visitors').columns(['community_id', 'phone_hash']).execute();
+  await db.schema.createIndex('gate_visitors_id_hash').on('gate_visitors').columns(['community_id', 'id_hash']).unique().execute();
+  await db.schema.createIndex('gate_visitors_phone').on('gate_visitors').columns(['community_id', 'phone_hash', 'name']).execute();
 
   await db.schema
     .createTable('gate_passages')

@@ -13,6 +13,8 @@ export interface StateChange {
   effectiveAt: string;
   /** ISO instant it was called off, if it was (before taking effect). */
   cancelledAt: string | null;
+  /** When it was decided: of two changes for the same instant, the later decision holds. */
+  decidedAt?: string;
 }
 
 /** The state in force at `at`: the last change that took effect by then; open if none. */
@@ -23,7 +25,8 @@ export function stateAt<T extends StateChange>(changes: readonly T[], at: string
     if (c.cancelledAt !== null) continue;
     const from = Date.parse(c.effectiveAt);
     if (from > t) continue;
-    if (!current || from >= Date.parse(current.effectiveAt)) current = c;
+    const was = current ? Date.parse(current.effectiveAt) : -Infinity;
+    if (from > was || (from === was && Date.parse(c.decidedAt ?? '') >= Date.parse(current?.decidedAt ?? ''))) current = c;
   }
   return { state: current?.state ?? 'open', since: current };
 }

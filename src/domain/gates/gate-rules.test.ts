@@ -29,3 +29,31 @@ describe('temperatures', () => {
     expect(toTenths(36.55)).toBe(366);
   });
 });
+
+describe('gate scope', () => {
+  it('lifts a group or grid role to its community, and leaves other levels alone', async () => {
+    const { gateGrant, gatePrefixes, gateReach } = await import('./gate-scope.ts');
+    const community = '/420000/4201/420107/420107006/420107006001/';
+    expect(gateReach(`${community}420107006001-B/`)).toBe(community);
+    expect(gateReach(community)).toBe(community);
+    expect(gateReach('/420000/4201/420107/420107006/')).toBe('/420000/4201/420107/420107006/');
+    const worker = { userId: 'u', username: 'cc.b', grants: [{ assignmentId: 'a', role: 'grid_worker' as const, unitId: 'g', path: `${community}420107006001-B/` }] };
+    expect(gatePrefixes(worker, 'gate.view')).toEqual([community]);
+    expect(gateGrant(worker, 'gate.register', community)).toMatchObject({ role: 'grid_worker' });
+    expect(gateGrant(worker, 'gate.register', '/430000/4302/430211/430211003/430211003017/')).toBeNull();
+    expect(gateGrant(worker, 'gate.manage', community)).toBeNull();
+  });
+});
+
+describe('two decisions for the same instant', () => {
+  it('the later decision holds', async () => {
+    const { stateAt: at } = await import('./entrance-state.ts');
+    const same = '2026-11-25T23:00:00.000Z';
+    const changes = [
+      { state: 'sealed' as const, effectiveAt: same, decidedAt: '2026-11-25T10:00:00.000Z', cancelledAt: null },
+      { state: 'checkpoint' as const, effectiveAt: same, decidedAt: '2026-11-25T12:00:00.000Z', cancelledAt: null },
+    ];
+    expect(at(changes, '2026-11-26T00:00:00Z').state).toBe('checkpoint');
+    expect(at([...changes].reverse(), '2026-11-26T00:00:00Z').state).toBe('checkpoint');
+  });
+});

@@ -7,6 +7,15 @@ export const PASS_REFUSALS = [
 ] as const;
 export type PassRefusal = (typeof PASS_REFUSALS)[number];
 
+/** Why a registration was turned back: the pass's reasons, or a fever (nobody at 37.3 °C or more goes through; the lead is called). */
+export const PASSAGE_REFUSALS = [...PASS_REFUSALS, 'fever'] as const;
+export type PassageRefusal = (typeof PASSAGE_REFUSALS)[number];
+
+/** Refusals that mean the claims cannot be trusted: nothing read from them is kept. */
+export function claimsUnverified(reason: PassRefusal): boolean {
+  return reason === 'malformed' || reason === 'unknown_key' || reason === 'forged' || reason === 'other_community';
+}
+
 /** What a device knows when it checks a pass, all of it kept for offline use. */
 export interface GateKnowledge {
   communityCode: string;

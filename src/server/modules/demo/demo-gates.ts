@@ -14,7 +14,7 @@ import { entrancesRepository } from '../gates/entrances.repository.ts';
 import { passesRepository } from '../gates/passes.repository.ts';
 import { passagesRepository, type VisitorRow } from '../gates/passages.repository.ts';
 import { patrolsRepository } from '../gates/patrols.repository.ts';
-import { claimsOf } from '../gates/passes.service.ts';
+import { claimsOf, maskName } from '../gates/passes.service.ts';
 import { demoId } from './demo-ids.ts';
 import { rng, type Rng } from './demo-identities.ts';
 
@@ -93,9 +93,9 @@ export async function loadDemoGates(database: Database, box: SensitiveBox, now =
     }));
     await passesRepository.insert(trx, passes);
     const lost = at(yesterday, 9);
-    await passesRepository.setStatus(trx, passes[3]!.id, 'active', 'revoked', '挂失', lost);
-    await passesRepository.setStatus(trx, passes[11]!.id, 'active', 'revoked', '户主搬离', lost);
-    await passesRepository.setStatus(trx, passes[20]!.id, 'active', 'suspended', '居家隔离期间暂停', lost);
+    await passesRepository.setStatus(trx, passes[3]!.id, 'active', 'revoked', '挂失', lost, admin.id);
+    await passesRepository.setStatus(trx, passes[11]!.id, 'active', 'revoked', '户主搬离', lost, admin.id);
+    await passesRepository.setStatus(trx, passes[20]!.id, 'active', 'suspended', '居家隔离期间暂停', lost, admin.id);
     const views = await passesRepository.viewsByIds(trx, passes.map((p) => p.id));
     const sign = signerFor(box, key);
     const tokens = views.map((v) => signPass(claimsOf(v, community.code), sign));
@@ -132,13 +132,11 @@ export async function loadDemoGates(database: Database, box: SensitiveBox, now =
               id: demoId(`visitor:${v.idNumber}`), community_id: community.id, org_path: community.path, name: v.name,
               id_sealed: box.seal(v.idNumber), id_hash: box.lookupHash(v.idNumber), id_masked: maskIdNumber(v.idNumber),
               phone_sealed: box.seal(v.phone), phone_hash: box.lookupHash(`phone:${v.phone}`), phone_masked: maskPhone(v.phone),
-              from_place: v.from, visits: 0, first_seen_at: t, last_seen_at: t,
+              from_place: v.from, first_seen_at: t,
             };
             visitorRows.set(v.idNumber, row);
             await passagesRepository.insertVisitor(trx, row);
           }
-          row.visits += 1;
-          row.last_seen_at = t;
           // A visitor inside goes out next; one outside comes in.
           const direction = inside.has(v.idNumber) ? 'out' : 'in';
           if (direction === 'in') inside.add(v.idNumber);
@@ -152,13 +150,13 @@ export async function loadDemoGates(database: Database, box: SensitiveBox, now =
           const verdict = passVerdict(tokens[i]!, knowledge(day, t), 'checkpoint', day, nodeCheck);
           await passagesRepository.insert(trx, {
             ...base, id: demoId(`passage:${day}:${minute}`), kind: 'pass', allowed: verdict.allowed ? 1 : 0, reason: verdict.allowed ? null : verdict.reason,
-            pass_id: views[i]!.id, holder_name: views[i]!.holder_name, holder_label: [views[i]!.group_name, views[i]!.address].join(' '),
+            // Recorded as a scan records it: the name and place the card shows.
+            pass_id: views[i]!.id, holder_name: maskName(views[i]!.holder_name ?? ''), holder_label: [views[i]!.group_name, views[i]!.address].join(' '),
           });
         }
         count += 1;
       }
     }
-    for (const v of visitorRows.values()) await passagesRepository.updateVisitor(trx, v.id, { visits: v.visits, last_seen_at: v.last_seen_at });
 
     // The fever: a visitor at the main gate this morning (or a minute ago, early in the day), the lead not yet told.
     const feverAt = new Date(Math.min(Date.parse(at(today, 9.5)), Math.max(nowMs - 60_000, Date.parse(at(today, 0))))).toISOString();
@@ -168,7 +166,7 @@ export async function loadDemoGates(database: Database, box: SensitiveBox, now =
     if (!isFever(37.8)) throw new Error('fever threshold changed');
     await passagesRepository.insert(trx, {
       id: feverId, entrance_id: entrances[0]!.id, community_id: community.id, org_path: community.path, day: shanghaiDate(new Date(feverAt)), at: feverAt,
-      hour: shanghaiHour(new Date(feverAt)), direction: 'in', kind: 'visitor', allowed: 1, reason: null, device_allowed: null, pass_id: null,
+      hour: shanghaiHour(new Date(feverAt)), direction: 'in', kind: 'visitor', allowed: 0, reason: 'fever', device_allowed: 0, pass_id: null,
       holder_name: feverVisitor.name, holder_label: null, visitor_id: feverRow?.id ?? null, from_place: feverVisitor.from, purpose: '送药', visiting: '3栋',
       temp_tenths: 378, health_code: 'green', recorded_by: gate.id, created_at: feverAt,
     });

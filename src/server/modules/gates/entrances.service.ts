@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/kysely-types.ts';
 import { grantFor, prefixesFor } from '../../../domain/access/scope.ts';
 import { ROLES, roleAllows } from '../../../domain/access/roles.ts';
 import { plannedAfter, stateAt, type EntranceState } from '../../../domain/gates/entrance-state.ts';
+import { gateGrant, gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import type { z } from 'zod';
@@ -26,7 +27,7 @@ export function changeOf(c: ChangeWithNames): StateChange {
 }
 
 /** A stored change in the shape the state rules read. */
-const timed = (c: ChangeWithNames) => ({ ...c, state: c.state as EntranceState, effectiveAt: c.effective_at, cancelledAt: c.cancelled_at });
+const timed = (c: ChangeWithNames) => ({ ...c, state: c.state as EntranceState, effectiveAt: c.effective_at, decidedAt: c.decided_at, cancelledAt: c.cancelled_at });
 
 /** Entrances with their state now, planned changes and assignees, in three queries whatever their number. */
 export async function describeEntrances(db: Executor, rows: readonly (EntranceRow & { community_name: string })[], now = new Date().toISOString()): Promise<Entrance[]> {
@@ -43,10 +44,9 @@ export async function describeEntrances(db: Executor, rows: readonly (EntranceRo
   });
 }
 
-/** The state of one entrance at an instant (a registration's time, not the server's now). */
-export async function entranceStateAt(db: Executor, entranceId: string, at: string): Promise<EntranceState> {
-  const changes = await entrancesRepository.statesOf(db, entranceId);
-  return stateAt(changes.map((c) => ({ state: c.state as EntranceState, effectiveAt: c.effective_at, cancelledAt: c.cancelled_at })), at).state;
+/** The state of an entrance at an instant (a registration's time, not the server's now), from its stored changes. */
+export function stateOfChangesAt(changes: readonly { state: string; effective_at: string; decided_at: string; cancelled_at: string | null }[], at: string): EntranceState {
+  return stateAt(changes.map((c) => ({ state: c.state as EntranceState, effectiveAt: c.effective_at, decidedAt: c.decided_at, cancelledAt: c.cancelled_at })), at).state;
 }
 
 /**
@@ -59,7 +59,7 @@ export function entrancesService({ db }: Database, events: GateEvents) {
     const row = await entrancesRepository.find(trx, id);
     const grant = row ? grantFor(actor, 'gate.manage', row.org_path) : null;
     if (!row || !grant) {
-      if (row && grantFor(actor, 'gate.view', row.org_path)) throw new AppError('FORBIDDEN');
+      if (row && gateGrant(actor, 'gate.view', row.org_path)) throw new AppError('FORBIDDEN');
       throw notFound();
     }
     return { row, grant };
@@ -72,7 +72,7 @@ export function entrancesService({ db }: Database, events: GateEvents) {
 
   return {
     async list(actor: Actor, query: { communityId?: string | undefined }): Promise<Entrance[]> {
-      const prefixes = prefixesFor(actor, 'gate.view');
+      const prefixes = gatePrefixes(actor, 'gate.view');
       if (prefixes.length === 0) throw new AppError('FORBIDDEN');
       return describeEntrances(db, await entrancesRepository.list(db, prefixes, query.communityId));
     },
@@ -178,7 +178,7 @@ export function entrancesService({ db }: Database, events: GateEvents) {
 
     async history(actor: Actor, id: string): Promise<StateChange[]> {
       const row = await entrancesRepository.find(db, id);
-      if (!row || !grantFor(actor, 'gate.view', row.org_path)) throw notFound();
+      if (!row || !gateGrant(actor, 'gate.view', row.org_path)) throw notFound();
       // Newest decision first: the order in which people made them, whatever time each takes effect.
       return (await entrancesRepository.changes(db, [id])).map(changeOf).sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || b.effectiveAt.localeCompare(a.effectiveAt));
     },

@@ -290,6 +290,57 @@ describeApi('entrances, passes and gate registrations', (t) => {
     expect(made.json.zones).toEqual([{ id: zoneA.id, name: 'A区' }]);
   });
 
+  it('judges a scan by the pass’s status at its time, trusts nothing of a forged token, and turns fevers back', async () => {
+    const passes = (await t.call('GET', `/api/gates/passes?communityId=${community}&status=active`, { as: 'cc.admin' })).json;
+    const id = passes[5].id;
+    const token = (await t.call('GET', `/api/gates/passes/cards?communityId=${community}&ids=${id}`, { as: 'cc.admin' })).json[0].token;
+    await t.call('POST', `/api/gates/passes/${id}/status`, { as: 'cc.admin', body: { status: 'suspended', reason: '居家隔离' } });
+    await new Promise((r) => setTimeout(r, 20));
+    const whileSuspended = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    await t.call('POST', `/api/gates/passes/${id}/status`, { as: 'cc.admin', body: { status: 'active' } });
+    const [then, now, fever] = (await t.call('POST', '/api/gates/passages', {
+      as: 'cc.gate',
+      body: { items: [passage({ kind: 'pass', token, at: whileSuspended, deviceVerdict: { allowed: true } }), passage({ kind: 'pass', token }), passage({ kind: 'pass', token, temperature: 38.2 })] },
+    })).json;
+    expect([then.allowed, then.reason, now.allowed, fever.allowed, fever.reason, fever.alert]).toEqual([false, 'suspended', true, false, 'fever', true]);
+
+    const [prefix, payload, signature] = token.split('.');
+    const claims = JSON.parse(new TextDecoder().decode(fromBase64Url(payload)!));
+    const forged = `${prefix}.${toBase64Url(new TextEncoder().encode(JSON.stringify({ ...claims, n: '任意姓名', a: '任意地址' })))}.${signature}`;
+    const scan = passage({ kind: 'pass', token: forged });
+    expect((await t.call('POST', '/api/gates/passages', { as: 'cc.gate', body: { items: [scan] } })).json[0]).toMatchObject({ allowed: false, reason: 'forged' });
+    const register = (await t.call('GET', `/api/gates/register?communityId=${community}&entranceId=${byName('船厂路正门').id}`, { as: 'cc.admin' })).json;
+    expect(register.find((r: { id: string }) => r.id === scan.id)).toMatchObject({ name: '', label: null, allowed: false, reason: 'forged' });
+    expect(register.find((r: { id: string }) => r.id === fever.id)).toMatchObject({ allowed: false, reason: 'fever', fever: true, deviceDisagreed: false });
+  });
+
+  it('keeps family members sharing a phone apart, and refuses an id sent again with other content', async () => {
+    const shared = { name: '张三', phone: '13711112222', fromPlace: '鄂州市', purpose: '探望老人' };
+    const a = passage({ kind: 'visitor', visitor: shared });
+    const b = passage({ kind: 'visitor', visitor: { ...shared, name: '李四' } });
+    await t.call('POST', '/api/gates/passages', { as: 'cc.gate', body: { items: [a, b] } });
+    const register = (await t.call('GET', `/api/gates/register?communityId=${community}`, { as: 'cc.admin' })).json;
+    expect([a, b].map((p) => register.find((r: { id: string }) => r.id === p.id).name)).toEqual(['张三', '李四']);
+    const visitors = await t.database.db.selectFrom('gate_visitors').select('name').where('phone_masked', '=', '137****2222').execute();
+    expect(visitors.map((v) => v.name).sort()).toEqual(['张三', '李四'].sort());
+    const edited = await t.call('POST', '/api/gates/passages', { as: 'cc.gate', body: { items: [{ ...a, direction: 'out' }] } });
+    expect(edited.json[0]).toMatchObject({ result: 'refused', code: 'ID_CONFLICT' });
+    const again = await t.call('POST', '/api/gates/passages', { as: 'cc.gate', body: { items: [a] } });
+    expect(again.json[0]).toMatchObject({ result: 'already_stored' });
+    const noOffset = await t.call('POST', '/api/gates/passages', { as: 'cc.gate', body: { items: [passage({ kind: 'visitor', visitor: shared, at: '2026-11-25 10:00' })] } });
+    expect(noOffset.json[0]).toMatchObject({ result: 'refused', code: 'VALIDATION_FAILED', field: 'at' });
+  });
+
+  it('lets a grid worker of one zone see the community’s live view, and keeps patrol details from the offices above', async () => {
+    expect((await t.call('GET', `/api/gates/live?communityId=${community}`, { as: 'cc.b' })).statusCode).toBe(200);
+    const street = (await t.call('GET', `/api/gates/patrol-coverage?communityId=${community}`, { as: 'wh.street' })).json;
+    expect(street.rounds.length).toBeGreaterThan(0);
+    expect(street.rounds.every((r: { incidents: string | null; recordedByName: string }) => r.incidents === null && r.recordedByName === '')).toBe(true);
+    expect((await t.call('GET', `/api/gates/patrol-groups?communityId=${community}`, { as: 'wh.street' })).json[0].members).toEqual([]);
+    expect((await t.call('GET', `/api/gates/patrol-groups?communityId=${community}`, { as: 'cc.admin' })).json[0].members.length).toBeGreaterThan(0);
+  });
+
   // Last: it stops the server.
   it('streams the live view: the whole view on connecting, then each alert and change as it happens', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });

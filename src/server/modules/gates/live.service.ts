@@ -1,8 +1,9 @@
 import type { Database } from '../../../db/database.ts';
-import { grantFor, prefixesFor } from '../../../domain/access/scope.ts';
+import { grantFor } from '../../../domain/access/scope.ts';
+import { gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { gateFigures, gateTotals } from '../../../domain/gates/live-view.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
-import type { LiveGateView } from '../../../contract/gates.ts';
+import { LiveGateView } from '../../../contract/gates.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 import { orgRepository } from '../org/org.repository.ts';
@@ -30,11 +31,15 @@ export type Send = (event: string, data: unknown) => void;
  * each change and each alert as it is raised.
  */
 export function gateLiveService({ db }: Database, events: GateEvents) {
-  async function view(actor: Actor, query: { communityId: string; day?: string | undefined }): Promise<LiveGateView> {
-    const community = await orgRepository.findInScope(db, prefixesFor(actor, 'gate.view'), query.communityId);
-    if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { field: 'communityId' });
-    const day = query.day ?? shanghaiDate();
-    const receivesAlerts = grantFor(actor, 'gate.alerts', community.path) !== null;
+  /**
+   * Views computed in the last moment, shared by every viewer of the same
+   * community and day (with or without alerts): after a registration all
+   * open pages ask at once, and the database answers once.
+   */
+  const recent = new Map<string, { at: number; view: Promise<LiveGateView> }>();
+  const SHARE_MS = 250;
+
+  async function compute(community: { id: string; name: string; path: string }, day: string, withAlerts: boolean): Promise<LiveGateView> {
     const [entrances, counts, moves, alerts] = await Promise.all([
       entrancesRepository.list(db, [community.path], community.id).then((rows) => describeEntrances(db, rows)),
       passagesRepository.dayCounts(db, community.id, day),
@@ -42,12 +47,29 @@ export function gateLiveService({ db }: Database, events: GateEvents) {
       passagesRepository.alerts(db, [community.path], { communityId: community.id, open: true }),
     ]);
     const figures = gateFigures(entrances, counts, moves, alerts);
-    return {
+    // Parsed by its schema: only the view's own fields leave, whatever the rows carried (the stream has no response schema).
+    return LiveGateView.parse({
       communityId: community.id, communityName: community.name, day, generatedAt: new Date().toISOString(),
       entrances: figures,
       totals: { ...gateTotals(figures), openAlerts: alerts.length },
-      alerts: receivesAlerts ? alerts.map(alertOf) : [],
-    };
+      alerts: withAlerts ? alerts.map(alertOf) : [],
+    });
+  }
+
+  async function view(actor: Actor, query: { communityId: string; day?: string | undefined }): Promise<LiveGateView> {
+    const community = await orgRepository.findInScope(db, gatePrefixes(actor, 'gate.view'), query.communityId);
+    if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { field: 'communityId' });
+    const day = query.day ?? shanghaiDate();
+    const withAlerts = grantFor(actor, 'gate.alerts', community.path) !== null;
+    const key = `${community.id}|${day}|${withAlerts}`;
+    const now = Date.now();
+    const shared = recent.get(key);
+    if (shared && now - shared.at < SHARE_MS) return shared.view;
+    const fresh = compute(community, day, withAlerts);
+    recent.set(key, { at: now, view: fresh });
+    fresh.catch(() => recent.delete(key));
+    for (const [k, v] of recent) if (now - v.at > 10 * SHARE_MS) recent.delete(k);
+    return fresh;
   }
 
   return {

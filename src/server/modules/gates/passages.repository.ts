@@ -22,9 +22,18 @@ export const passagesRepository = {
     return db.selectFrom('gate_visitors').selectAll().where('community_id', '=', communityId).where('id_hash', '=', hash).executeTakeFirst();
   },
 
-  /** The most recently seen visitor with this phone (a family may share one). */
-  async visitorByPhoneHash(db: Executor, communityId: string, hash: string): Promise<VisitorRow | undefined> {
-    return db.selectFrom('gate_visitors').selectAll().where('community_id', '=', communityId).where('phone_hash', '=', hash).orderBy('last_seen_at', 'desc').executeTakeFirst();
+  /** A visitor with this phone, and this name if given (a family may share one phone: each member is a visitor of their own). */
+  async visitorByPhoneHash(db: Executor, communityId: string, hash: string, name?: string): Promise<VisitorRow | undefined> {
+    let q = db.selectFrom('gate_visitors').selectAll().where('community_id', '=', communityId).where('phone_hash', '=', hash);
+    if (name !== undefined) q = q.where('name', '=', name);
+    return q.orderBy('first_seen_at', 'desc').executeTakeFirst();
+  },
+
+  /** How often a visitor came, when last, and for what. */
+  async visitsOf(db: Executor, visitorId: string): Promise<{ visits: number; last: { at: string; purpose: string | null; visiting: string | null } | undefined }> {
+    const count = await db.selectFrom('gate_passages').select((eb) => eb.fn.countAll<number>().as('n')).where('visitor_id', '=', visitorId).where('direction', '=', 'in').executeTakeFirst();
+    const last = await db.selectFrom('gate_passages').select(['at', 'purpose', 'visiting']).where('visitor_id', '=', visitorId).orderBy('at', 'desc').limit(1).executeTakeFirst();
+    return { visits: Number(count?.n ?? 0), last };
   },
 
   async insertVisitor(db: Executor, row: VisitorRow): Promise<void> {
@@ -33,10 +42,6 @@ export const passagesRepository = {
 
   async updateVisitor(db: Executor, id: string, set: Partial<VisitorRow>): Promise<void> {
     await db.updateTable('gate_visitors').set(set).where('id', '=', id).execute();
-  },
-
-  async lastVisitOf(db: Executor, visitorId: string): Promise<{ purpose: string | null; visiting: string | null } | undefined> {
-    return db.selectFrom('gate_passages').select(['purpose', 'visiting']).where('visitor_id', '=', visitorId).orderBy('at', 'desc').limit(1).executeTakeFirst();
   },
 
   /** A day's register of a community (or of one entrance), in time order, with the visitor's masked identity. */

@@ -1,10 +1,10 @@
 import type { Database } from '../../../db/database.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import { canAnywhere, grantFor, prefixesFor, type Grant } from '../../../domain/access/scope.ts';
-import { roleAllows } from '../../../domain/access/roles.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/access/mask.ts';
 import { isWithin } from '../../../domain/org/org-path.ts';
-import { passVerdict } from '../../../domain/gates/pass-verdict.ts';
+import { claimsUnverified, passVerdict } from '../../../domain/gates/pass-verdict.ts';
+import { gateGrant } from '../../../domain/gates/gate-scope.ts';
 import { readPassToken } from '../../../domain/gates/pass-token.ts';
 import { isFever, isPlausibleTemperature, toTenths } from '../../../domain/gates/temperature.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
@@ -21,15 +21,14 @@ import type { SensitiveBox } from '../../security/sensitive.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { citizenIdFrom } from '../ledger/residents.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
-import { describeEntrances, entranceStateAt } from './entrances.service.ts';
+import { describeEntrances, stateOfChangesAt } from './entrances.service.ts';
 import { entrancesRepository, type EntranceRow } from './entrances.repository.ts';
 import type { GateEvents } from './gate-events.ts';
 import { passesRepository } from './passes.repository.ts';
 import { passagesRepository, type AlertView, type VisitorRow } from './passages.repository.ts';
 import { patrolsRepository } from './patrols.repository.ts';
 import { EntranceCache, PassChecks } from './pass-checks.ts';
-import { uniqueViolation } from '../../../db/dialect.ts';
-import { GroupCommit } from '../../../db/group-commit.ts';
+import { transientConflict, uniqueViolation } from '../../../db/dialect.ts';
 import { writeRegisterWorkbook } from './register-workbook.ts';
 
 /** A phone's clock may run a little fast; a registration further in the future is a mistake. */
@@ -45,14 +44,13 @@ export function alertOf(a: AlertView): Alert {
   };
 }
 
-/** The grant that lets the actor register at this entrance, and whether only as an assignee. */
-async function registrationGrant(db: Executor, actor: Actor, entrance: EntranceRow): Promise<Grant> {
+/** The grant that lets the actor register at an entrance: the community's lead anywhere in it, others where they are assigned. */
+function registrationGrant(actor: Actor, entrance: EntranceRow, assigned: boolean): Grant {
   const manage = grantFor(actor, 'gate.manage', entrance.org_path);
   if (manage) return manage;
-  // A volunteer's role may sit at the community or at one of its groups: either way the community is theirs.
-  const register = actor.grants.find((g) => roleAllows(g.role, 'gate.register') && (isWithin(entrance.org_path, g.path) || isWithin(g.path, entrance.org_path)));
+  const register = gateGrant(actor, 'gate.register', entrance.org_path);
   if (!register) throw new AppError('NOT_FOUND', { field: 'entranceId' });
-  if (!(await entrancesRepository.isAssigned(db, entrance.id, actor.userId))) throw new AppError('NOT_ASSIGNED', { field: 'entranceId' });
+  if (!assigned) throw new AppError('NOT_ASSIGNED', { field: 'entranceId' });
   return register;
 }
 
@@ -61,51 +59,68 @@ async function registrationGrant(db: Executor, actor: Actor, entrance: EntranceR
  * in batches with ids the phones made, each stored once. A reading of 37.3 °C
  * or more raises an alert to the community's lead at once.
  */
-export function passagesService({ db }: Database, box: SensitiveBox, events: GateEvents) {
+export function passagesService({ db, dialect }: Database, box: SensitiveBox, events: GateEvents) {
   const checks = new PassChecks();
   const entrances = new EntranceCache();
-  // One group at a time: two groups at once could each hold a row the other is inserting (one phone's queue sent twice at once) and deadlock.
-  const writes = new GroupCommit(db);
   async function visitorFor(trx: Executor, communityId: string, communityPath: string, input: VisitorInput, at: string): Promise<VisitorRow> {
     const citizenId = input.idNumber ? citizenIdFrom({ idNumber: input.idNumber }, 'visitor.idNumber') : null;
     const idHash = citizenId ? box.lookupHash(citizenId.value) : null;
     const phoneHash = input.phone ? box.lookupHash(`phone:${input.phone}`) : null;
-    const found = (idHash ? await passagesRepository.visitorByIdHash(trx, communityId, idHash) : undefined)
-      ?? (phoneHash && !idHash ? await passagesRepository.visitorByPhoneHash(trx, communityId, phoneHash) : undefined);
+    // By ID number the same person; by phone alone only with the same name, since a family may share a phone.
+    const found = idHash ? await passagesRepository.visitorByIdHash(trx, communityId, idHash)
+      : phoneHash ? await passagesRepository.visitorByPhoneHash(trx, communityId, phoneHash, input.name) : undefined;
     if (found) {
-      const set = {
-        name: input.name, from_place: input.fromPlace, visits: found.visits + 1, last_seen_at: at > found.last_seen_at ? at : found.last_seen_at,
-        ...(phoneHash ? { phone_hash: phoneHash, phone_sealed: box.seal(input.phone!), phone_masked: maskPhone(input.phone!) } : {}),
+      const set: Partial<VisitorRow> = {
+        ...(found.name !== input.name ? { name: input.name } : {}),
+        ...(found.from_place !== input.fromPlace ? { from_place: input.fromPlace } : {}),
+        ...(phoneHash && phoneHash !== found.phone_hash ? { phone_hash: phoneHash, phone_sealed: box.seal(input.phone!), phone_masked: maskPhone(input.phone!) } : {}),
       };
-      await passagesRepository.updateVisitor(trx, found.id, set);
+      if (Object.keys(set).length > 0) await passagesRepository.updateVisitor(trx, found.id, set);
       return { ...found, ...set };
     }
     const row: VisitorRow = {
       id: uuidv7(), community_id: communityId, org_path: communityPath, name: input.name,
       id_sealed: citizenId ? box.seal(citizenId.value) : null, id_hash: idHash, id_masked: citizenId ? maskIdNumber(citizenId.value) : null,
       phone_sealed: input.phone ? box.seal(input.phone) : null, phone_hash: phoneHash, phone_masked: input.phone ? maskPhone(input.phone) : null,
-      from_place: input.fromPlace, visits: 1, first_seen_at: at, last_seen_at: at,
+      from_place: input.fromPlace, first_seen_at: at,
     };
     await passagesRepository.insertVisitor(trx, row);
     return row;
   }
 
-  /** The server's verdict on a scanned pass: the pass's status at the time of the scan, not at the time of the sync. */
+  /**
+   * The server's verdict on a scanned pass: the pass's status at the time of
+   * the scan (from its history), not at the time of the sync. What the token
+   * says of its holder is kept only when its signature holds.
+   */
   async function verdictOf(trx: Executor, entrance: EntranceRow, token: string, at: string) {
     const keyId = readPassToken(token, {}, checks.check).claims?.k;
     const { code, keys } = await checks.community(trx, entrance.community_id, keyId);
-    const claims = readPassToken(token, keys, checks.check).claims;
-    const pass = claims && claims.c === code ? await passesRepository.find(trx, claims.p) : undefined;
-    const inactiveThen = pass && pass.community_id === entrance.community_id && pass.status !== 'active' && pass.status_changed_at !== null && pass.status_changed_at <= at;
+    const read = readPassToken(token, keys, checks.check);
+    const pass = read.ok && read.claims.c === code ? await passesRepository.findWithStatusAt(trx, read.claims.p, at) : undefined;
+    const ours = pass !== undefined && pass.community_id === entrance.community_id;
+    const statusThen = ours ? pass.status_then : null;
     const verdict = passVerdict(token, {
       communityCode: code, keys,
-      revoked: new Set(inactiveThen && pass.status === 'revoked' ? [pass.id] : []),
-      suspended: new Set(inactiveThen && pass.status === 'suspended' ? [pass.id] : []),
+      // Not yet issued at that time counts as revoked: the scan cannot be of a valid pass.
+      revoked: new Set(ours && (statusThen === 'revoked' || statusThen === null) ? [pass.id] : []),
+      suspended: new Set(ours && statusThen === 'suspended' ? [pass.id] : []),
     }, 'checkpoint', shanghaiDate(new Date(at)), checks.check);
-    return { verdict, passId: pass?.community_id === entrance.community_id ? pass.id : null };
+    const trusted = verdict.allowed || !claimsUnverified(verdict.reason);
+    return { verdict, claims: trusted ? verdict.claims : undefined, passId: trusted && ours ? pass.id : null };
   }
 
-  async function storePassage(actor: Actor, input: PassageInput): Promise<Omit<ItemResult, 'id'>> {
+  /** Another server's group holding a row this one needs (PostgreSQL chose this one to give way): the item is tried again. */
+  async function storePassage(actor: Actor, input: PassageInput, attempt = 1): Promise<Omit<ItemResult, 'id'>> {
+    try {
+      return await storePassageOnce(actor, input);
+    } catch (e) {
+      if (attempt < 3 && transientConflict(e)) return storePassage(actor, input, attempt + 1);
+      throw e;
+    }
+  }
+
+  async function storePassageOnce(actor: Actor, input: PassageInput): Promise<Omit<ItemResult, 'id'>> {
     let raised: Alert | null = null;
     let communityId = '';
     // A repeat is found when the work fails (the primary key refusing the insert, or a check that no longer passes, such as an
@@ -113,18 +128,22 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
     const repeatOr = async (error: unknown): Promise<Omit<ItemResult, 'id'>> => {
       const same = await passagesRepository.find(db, input.id);
       if (!same) throw error;
-      if (same.entrance_id !== input.entranceId || same.recorded_by !== actor.userId) throw new AppError('ID_CONFLICT', { field: 'id' });
+      // The same item, not another one under the same id: an edit after a lost answer must not vanish as "already stored".
+      const sameContent = same.entrance_id === input.entranceId && same.recorded_by === actor.userId && Date.parse(same.at) === Date.parse(input.at)
+        && same.direction === input.direction && same.kind === input.kind && same.temp_tenths === (input.temperature === undefined ? null : toTenths(input.temperature));
+      if (!sameContent) throw new AppError('ID_CONFLICT', { field: 'id' });
       return { result: 'already_stored', ...(same.kind === 'pass' ? { allowed: same.allowed === 1, ...(same.reason ? { reason: same.reason as never } : {}) } : {}) };
     };
-    const result = await writes.run(async (trx): Promise<Omit<ItemResult, 'id'>> => {
+    const result = await db.transaction().execute(async (trx): Promise<Omit<ItemResult, 'id'>> => {
       const entrance = await entrances.find(trx, input.entranceId);
       if (!entrance) throw new AppError('NOT_FOUND', { field: 'entranceId' });
-      const grant = await registrationGrant(trx, actor, entrance);
+      const check = await entrancesRepository.gateCheck(trx, entrance.id, actor.userId);
+      const grant = registrationGrant(actor, entrance, check.assigned);
       communityId = entrance.community_id;
       const atMs = Date.parse(input.at);
       if (Number.isNaN(atMs) || atMs > Date.now() + CLOCK_SLACK_MS || atMs < Date.now() - OLDEST_MS) throw new AppError('DATE_ORDER', { field: 'at' });
       const at = new Date(atMs).toISOString();
-      if ((await entranceStateAt(trx, entrance.id, at)) === 'sealed') throw new AppError('ENTRANCE_SEALED', { field: 'entranceId' });
+      if (stateOfChangesAt(check.changes, at) === 'sealed') throw new AppError('ENTRANCE_SEALED', { field: 'entranceId' });
       if (input.temperature !== undefined && !isPlausibleTemperature(input.temperature)) throw new AppError('TEMPERATURE_MISREAD', { field: 'temperature' });
       const tenths = input.temperature === undefined ? null : toTenths(input.temperature);
 
@@ -140,14 +159,18 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
         reason = checked.verdict.allowed ? null : checked.verdict.reason;
         passId = checked.passId;
         // The register shows the holder as the card does (masked name, group and address); the pass id leads to the rest.
-        holderName = checked.verdict.claims?.n ?? null;
-        holderLabel = checked.verdict.claims?.a ?? null;
+        holderName = checked.claims?.n ?? null;
+        holderLabel = checked.claims?.a ?? null;
       } else {
         visitor = await visitorFor(trx, entrance.community_id, entrance.org_path, input.visitor!, at);
         holderName = visitor.name;
       }
-      // A fever is let in by nobody: whatever the pass says, the person waits for the lead.
+      // A fever is let through by nobody: whatever the pass says, the person waits for the lead.
       const fever = tenths !== null && isFever(tenths / 10);
+      if (fever && allowed) {
+        allowed = false;
+        reason = 'fever';
+      }
       await passagesRepository.insert(trx, {
         id: input.id, entrance_id: entrance.id, community_id: entrance.community_id, org_path: entrance.org_path, day: shanghaiDate(new Date(atMs)), at,
         hour: shanghaiHour(new Date(atMs)),
@@ -191,24 +214,26 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
   return {
     async store(actor: Actor, items: readonly unknown[], locale: Locale): Promise<ItemResult[]> {
       if (!canAnywhere(actor, 'gate.register')) throw new AppError('FORBIDDEN');
-      return storeEach(items, PassageInput, locale, (input) => storePassage(actor, input), { together: true });
+      return storeEach(items, PassageInput, locale, (input) => storePassage(actor, input), { concurrency: dialect === 'postgres' ? 4 : 1 });
     },
 
-    /** A returning visitor found by ID number or phone, so the second registration takes seconds. */
+    /** A returning visitor found by ID number or phone, so the second registration takes seconds. Audited when found. */
     async lookupVisitor(actor: Actor, query: { communityId: string; idNumber?: string | undefined; phone?: string | undefined }): Promise<z.infer<typeof VisitorLookup>> {
       const community = await orgRepository.findById(db, query.communityId);
-      const reaches = community && actor.grants.some((g) => roleAllows(g.role, 'gate.register') && (isWithin(community.path, g.path) || isWithin(g.path, community.path)));
-      if (!community || !reaches) throw new AppError('NOT_FOUND', { field: 'communityId' });
-      const id = query.idNumber?.trim().toUpperCase();
+      const grant = community ? gateGrant(actor, 'gate.register', community.path) : null;
+      if (!community || !grant) throw new AppError('NOT_FOUND', { field: 'communityId' });
+      // Normalised as registration normalises them: spaces typed in the middle do not make another person.
+      const id = query.idNumber?.replace(/\s/g, '').toUpperCase();
       const phone = query.phone?.replace(/\s/g, '');
       const found = id ? await passagesRepository.visitorByIdHash(db, community.id, box.lookupHash(id))
         : phone ? await passagesRepository.visitorByPhoneHash(db, community.id, box.lookupHash(`phone:${phone}`)) : undefined;
       if (!found) return { visitor: null };
-      const last = await passagesRepository.lastVisitOf(db, found.id);
+      const { visits, last } = await passagesRepository.visitsOf(db, found.id);
+      await recordAudit(db, actor, grant, { action: 'gate.visitor.lookup', entityType: 'gate_visitor', entityId: found.id, path: community.path, after: { by: id ? 'idNumber' : 'phone' } });
       return {
         visitor: {
           id: found.id, name: found.name, idMasked: found.id_masked, phoneMasked: found.phone_masked, fromPlace: found.from_place,
-          lastPurpose: last?.purpose ?? null, lastVisiting: last?.visiting ?? null, lastSeenAt: found.last_seen_at, visits: found.visits,
+          lastPurpose: last?.purpose ?? null, lastVisiting: last?.visiting ?? null, lastSeenAt: last?.at ?? found.first_seen_at, visits,
         },
       };
     },
@@ -219,8 +244,10 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
       const rows = await passagesRepository.register(db, community.id, query.day ?? shanghaiDate(), query.entranceId);
       return rows.map((r) => ({
         id: r.id, entranceId: r.entrance_id, entranceName: r.entrance_name, at: r.at, direction: r.direction as 'in' | 'out', kind: r.kind as 'pass' | 'visitor',
-        allowed: r.allowed === 1, reason: r.reason as PassageRowOut['reason'], deviceDisagreed: r.device_allowed !== null && r.device_allowed !== r.allowed,
-        name: r.visitor_name ?? r.holder_name ?? '', label: r.holder_label, idMasked: r.id_masked, phoneMasked: r.phone_masked, fromPlace: r.from_place,
+        allowed: r.allowed === 1, reason: r.reason as PassageRowOut['reason'],
+        deviceDisagreed: r.device_allowed !== null && r.device_allowed !== r.allowed,
+        // The name as registered at the time (a visitor's record may be corrected later).
+        name: r.holder_name ?? r.visitor_name ?? '', label: r.holder_label, idMasked: r.id_masked, phoneMasked: r.phone_masked, fromPlace: r.from_place,
         purpose: r.purpose, visiting: r.visiting, temperature: r.temp_tenths === null ? null : r.temp_tenths / 10, healthCode: r.health_code as PassageRowOut['healthCode'],
         fever: r.temp_tenths !== null && r.temp_tenths >= 373, recordedByName: r.recorded_by_name,
       }));
@@ -267,10 +294,9 @@ export function passagesService({ db }: Database, box: SensitiveBox, events: Gat
       if (!canAnywhere(actor, 'gate.register') && !canAnywhere(actor, 'gate.patrol')) throw new AppError('FORBIDDEN');
       const managed = prefixesFor(actor, 'gate.manage');
       const assigned = await entrancesRepository.entrancesOf(db, actor.userId);
-      const registerPaths = actor.grants.filter((g) => roleAllows(g.role, 'gate.register')).map((g) => g.path);
       const rows = [
         ...(managed.length ? await entrancesRepository.list(db, managed) : []),
-        ...(await entrancesRepository.byIds(db, assigned)).filter((e) => registerPaths.some((p) => isWithin(e.org_path, p) || isWithin(p, e.org_path))),
+        ...(await entrancesRepository.byIds(db, assigned)).filter((e) => gateGrant(actor, 'gate.register', e.org_path) !== null),
       ].filter((e, i, all) => all.findIndex((x) => x.id === e.id) === i);
       const groups = (await patrolsRepository.groupsOfMember(db, actor.userId, managed))
         .filter((g) => (JSON.parse(g.member_ids) as string[]).includes(actor.userId) || managed.some((p) => isWithin(g.org_path, p)));

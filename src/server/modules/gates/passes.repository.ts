@@ -3,6 +3,7 @@ import { inChunks } from '../../../db/chunks.ts';
 import { underAny } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { PassKeysTable, PassesTable } from '../../../db/schema.ts';
+import { uuidv7 } from '../../../domain/ids.ts';
 
 export type PassRow = Selectable<PassesTable>;
 export type PassKeyRow = Selectable<PassKeysTable>;
@@ -36,9 +37,10 @@ function passViews(db: Executor) {
 
 /** All SQL about pass keys and resident passes (出入证). */
 export const passesRepository = {
+  /** The keys passes may be checked with (a retired key's passes are no longer valid). */
   async keysOf(db: Executor, communityIds: readonly string[]): Promise<PassKeyRow[]> {
     if (communityIds.length === 0) return [];
-    return db.selectFrom('pass_keys').selectAll().where('community_id', 'in', communityIds).orderBy('created_at').execute();
+    return db.selectFrom('pass_keys').selectAll().where('community_id', 'in', communityIds).where('retired_at', 'is', null).orderBy('created_at').execute();
   },
 
   async findKey(db: Executor, id: string): Promise<PassKeyRow | undefined> {
@@ -76,14 +78,31 @@ export const passesRepository = {
     return new Set(rows.map((r) => r.holder as string));
   },
 
+  /** New passes, each with the first entry of its history: active from its issue. */
   async insert(db: Executor, rows: readonly PassRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 300) await db.insertInto('passes').values(rows.slice(i, i + 300)).execute();
+    for (let i = 0; i < rows.length; i += 300) {
+      const chunk = rows.slice(i, i + 300);
+      await db.insertInto('passes').values(chunk).execute();
+      await db.insertInto('pass_status_changes').values(chunk.map((p) => ({ id: uuidv7(), pass_id: p.id, status: p.status, reason: null, at: p.issued_at, by: p.issued_by }))).execute();
+    }
   },
 
-  async setStatus(db: Executor, id: string, from: string, status: string, reason: string | null, at: string): Promise<number> {
+  /** Changes the status if it is still `from`, and records the change in the pass's history. */
+  async setStatus(db: Executor, id: string, from: string, status: string, reason: string | null, at: string, by: string | null): Promise<number> {
     const r = await db.updateTable('passes').set({ status, status_reason: reason, status_changed_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
-    return Number(r.numUpdatedRows);
+    const changed = Number(r.numUpdatedRows);
+    if (changed) await db.insertInto('pass_status_changes').values({ id: uuidv7(), pass_id: id, status, reason, at, by }).execute();
+    return changed;
   },
+
+  /** A pass's community and the status it had at an instant, in one query (the registration path). */
+  async findWithStatusAt(db: Executor, passId: string, at: string): Promise<{ id: string; community_id: string; status_then: string | null } | undefined> {
+    return db.selectFrom('passes as p').select(['p.id', 'p.community_id'])
+      .select((eb) => eb.selectFrom('pass_status_changes as s').select('s.status').whereRef('s.pass_id', '=', 'p.id').where('s.at', '<=', at)
+        .orderBy('s.at', 'desc').orderBy('s.id', 'desc').limit(1).as('status_then'))
+      .where('p.id', '=', passId).executeTakeFirst();
+  },
+
 
   /** Ids of a community's passes that are not active: what every gate phone must refuse. */
   async inactive(db: Executor, communityIds: readonly string[]): Promise<{ id: string; community_id: string; status: string }[]> {

@@ -125,7 +125,7 @@ export function passesService({ db }: Database, box: SensitiveBox) {
         if (pass.status === 'revoked') throw new AppError('PASS_REVOKED');
         if (pass.status === change.status) return;
         const at = new Date().toISOString();
-        if (await passesRepository.setStatus(trx, id, pass.status, change.status, change.reason || null, at) !== 1) throw new AppError('CHANGED_CONCURRENTLY');
+        if (await passesRepository.setStatus(trx, id, pass.status, change.status, change.reason || null, at, actor.userId || null) !== 1) throw new AppError('CHANGED_CONCURRENTLY');
         await recordAudit(trx, actor, grant, {
           action: 'gate.pass.status', entityType: 'pass', entityId: id, path: pass.org_path,
           before: { status: pass.status }, after: { status: change.status, reason: change.reason ?? null },

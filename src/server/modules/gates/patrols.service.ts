@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import type { Database } from '../../../db/database.ts';
 import { grantFor, prefixesFor } from '../../../domain/access/scope.ts';
 import { ROLES, roleAllows } from '../../../domain/access/roles.ts';
+import { gateGrant, gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { emptyHours, hoursCovered } from '../../../domain/gates/hours.ts';
 import { isFever, isPlausibleTemperature, toTenths } from '../../../domain/gates/temperature.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
-import { isWithin } from '../../../domain/org/org-path.ts';
 import type { Locale } from '../../../contract/common.ts';
 import {
   PatrolRoundInput, type Alert, type ItemResult, type PatrolCoverage, type PatrolGroup, type PatrolGroupCreate, type PatrolZone, type PatrolZoneCreate,
@@ -24,6 +24,10 @@ import { patrolsRepository, type PatrolGroupRow } from './patrols.repository.ts'
 
 const PATROL_ROLES = ROLES.filter((r) => roleAllows(r, 'gate.patrol'));
 const CLOCK_SLACK_MS = 10 * 60_000;
+/** As for registrations: a phone may stay offline for days, not for weeks. */
+const OLDEST_MS = 7 * 86_400_000;
+/** A patrol round is a walk of a zone, not a day's shift. */
+const LONGEST_ROUND_MS = 12 * 3_600_000;
 
 /**
  * Patrols (流动巡查): a patrol group walks its zones (B 区, C 区), takes
@@ -33,18 +37,18 @@ const CLOCK_SLACK_MS = 10 * 60_000;
  */
 export function patrolsService({ db }: Database, events: GateEvents) {
   async function community(actor: Actor, id: string, permission: 'gate.view' | 'gate.manage') {
-    const unit = await orgRepository.findInScope(db, prefixesFor(actor, permission), id);
+    const unit = await orgRepository.findInScope(db, permission === 'gate.view' ? gatePrefixes(actor, permission) : prefixesFor(actor, permission), id);
     if (!unit || unit.kind !== 'community') throw new AppError('NOT_FOUND', { field: 'communityId' });
     return unit;
   }
 
-  async function groupViews(rows: readonly PatrolGroupRow[]): Promise<z.infer<typeof PatrolGroup>[]> {
+  async function groupViews(rows: readonly PatrolGroupRow[], withNames = true): Promise<z.infer<typeof PatrolGroup>[]> {
     const zones = await patrolsRepository.zonesOf(db, [...new Set(rows.map((g) => g.community_id))]);
     const users = rows.length ? await entrancesRepository.usersWithRoles(db, rows[0]!.org_path, PATROL_ROLES, shanghaiDate()) : [];
     return rows.map((g) => ({
       id: g.id, communityId: g.community_id, name: g.name,
       zones: (JSON.parse(g.zone_ids) as string[]).flatMap((id) => zones.filter((z) => z.id === id).map((z) => ({ id: z.id, name: z.name }))),
-      members: (JSON.parse(g.member_ids) as string[]).map((id) => ({ userId: id, name: users.find((u) => u.user_id === id)?.name ?? '' })),
+      members: withNames ? (JSON.parse(g.member_ids) as string[]).map((id) => ({ userId: id, name: users.find((u) => u.user_id === id)?.name ?? '' })) : [],
     }));
   }
 
@@ -58,10 +62,7 @@ export function patrolsService({ db }: Database, events: GateEvents) {
         return { result: 'already_stored' };
       }
       const group = await patrolsRepository.findGroup(trx, input.groupId);
-      const grant = group
-        ? grantFor(actor, 'gate.manage', group.org_path)
-          ?? actor.grants.find((g) => roleAllows(g.role, 'gate.patrol') && (isWithin(group.org_path, g.path) || isWithin(g.path, group.org_path)))
-        : undefined;
+      const grant = group ? grantFor(actor, 'gate.manage', group.org_path) ?? gateGrant(actor, 'gate.patrol', group.org_path) : null;
       if (!group || !grant) throw new AppError('NOT_FOUND', { field: 'groupId' });
       if (!grantFor(actor, 'gate.manage', group.org_path) && !(JSON.parse(group.member_ids) as string[]).includes(actor.userId)) {
         throw new AppError('NOT_IN_PATROL_GROUP', { field: 'groupId' });
@@ -69,8 +70,8 @@ export function patrolsService({ db }: Database, events: GateEvents) {
       if (!(JSON.parse(group.zone_ids) as string[]).includes(input.zoneId)) throw new AppError('ZONE_NOT_IN_GROUP', { field: 'zoneId' });
       const started = Date.parse(input.startedAt);
       const ended = Date.parse(input.endedAt);
-      if (Number.isNaN(started) || started > Date.now() + CLOCK_SLACK_MS) throw new AppError('DATE_ORDER', { field: 'startedAt' });
-      if (Number.isNaN(ended) || ended < started || ended > Date.now() + CLOCK_SLACK_MS) throw new AppError('DATE_ORDER', { field: 'endedAt' });
+      if (started > Date.now() + CLOCK_SLACK_MS || started < Date.now() - OLDEST_MS) throw new AppError('DATE_ORDER', { field: 'startedAt' });
+      if (ended < started || ended > Date.now() + CLOCK_SLACK_MS || ended - started > LONGEST_ROUND_MS) throw new AppError('DATE_ORDER', { field: 'endedAt' });
       input.readings.forEach((r, i) => {
         if (!isPlausibleTemperature(r.temperature)) throw new AppError('TEMPERATURE_MISREAD', { field: `readings.${i}.temperature` });
       });
@@ -124,7 +125,8 @@ export function patrolsService({ db }: Database, events: GateEvents) {
 
     async groups(actor: Actor, communityId: string): Promise<z.infer<typeof PatrolGroup>[]> {
       const unit = await community(actor, communityId, 'gate.view');
-      return groupViews(await patrolsRepository.groupsOf(db, unit.id));
+      // Who patrols is the community's to know; the offices above see the groups and their zones.
+      return groupViews(await patrolsRepository.groupsOf(db, unit.id), grantFor(actor, 'gate.manage', unit.path) !== null);
     },
 
     async createGroup(actor: Actor, input: z.infer<typeof PatrolGroupCreate>): Promise<z.infer<typeof PatrolGroup>> {
@@ -161,6 +163,8 @@ export function patrolsService({ db }: Database, events: GateEvents) {
       const day = query.day ?? shanghaiDate();
       const zones = await patrolsRepository.zonesOf(db, [unit.id]);
       const rounds = await patrolsRepository.roundsOfDay(db, unit.id, day);
+      // Incidents are free text and may name people: for the community, not for the offices above.
+      const details = grantFor(actor, 'gate.manage', unit.path) !== null;
       return {
         day,
         zones: zones.map((z) => {
@@ -174,7 +178,8 @@ export function patrolsService({ db }: Database, events: GateEvents) {
         }),
         rounds: rounds.map((r) => ({
           id: r.id, groupName: r.group_name, zoneId: r.zone_id, zoneName: r.zone_name, startedAt: r.started_at, endedAt: r.ended_at, checked: r.checked, fevers: r.fevers,
-          remindersMasks: r.reminders_masks, remindersGatherings: r.reminders_gatherings, incidents: r.incidents, recordedByName: r.recorded_by_name,
+          remindersMasks: r.reminders_masks, remindersGatherings: r.reminders_gatherings,
+          incidents: details ? r.incidents : null, recordedByName: details ? r.recorded_by_name : '',
         })),
       };
     },

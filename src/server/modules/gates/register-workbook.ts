@@ -22,10 +22,10 @@ export async function writeRegisterWorkbook(
 ): Promise<Buffer> {
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, `gateSheet.${key}`, params);
   const workbook = new ExcelJS.Workbook();
+  const taken = new Set<string>();
   for (const entrance of entrances) {
     const own = rows.filter((r) => r.entranceId === entrance.id);
-    // Sheet names: at most 31 characters and none of []:*?/\ .
-    const sheet = workbook.addWorksheet(entrance.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || '-');
+    const sheet = workbook.addWorksheet(sheetName(entrance.name, taken));
     sheet.addRow([t('title', { community: title.community, entrance: entrance.name, day: title.day })]).font = { bold: true, size: 14 };
     sheet.mergeCells(1, 1, 1, COLUMNS.length);
     sheet.addRow([t('summary', { total: own.length, visitors: own.filter((r) => r.kind === 'visitor').length, fevers: own.filter((r) => r.fever).length })]);
@@ -45,4 +45,16 @@ export async function writeRegisterWorkbook(
   }
   if (entrances.length === 0) workbook.addWorksheet('-');
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A sheet name Excel accepts: at most 31 characters, none of []:*?/\, and
+ * unlike the others ignoring case ("东门/北" and "东门 北" would clash).
+ */
+export function sheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || '-';
+  let candidate = base;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - String(n).length - 1)}(${n})`.slice(0, 31);
+  taken.add(candidate.toLowerCase());
+  return candidate;
 }

@@ -3,6 +3,7 @@ import { nobleCheck } from '../../../domain/gates/ed25519-check.ts';
 import type { EntranceState } from '../../../domain/gates/entrance-state.ts';
 import { passVerdict, type GateKnowledge, type PassVerdict } from '../../../domain/gates/pass-verdict.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
+import { isFever } from '../../../domain/gates/temperature.ts';
 
 /**
  * A scanned code checked on the phone with no network: the same verdict
@@ -61,7 +62,9 @@ export function passageOfScan(scan: {
     direction: scan.direction,
     kind: 'pass',
     token: scan.token.trim().slice(0, 1000),
-    deviceVerdict: scan.verdict.allowed ? { allowed: true } : { allowed: false, reason: scan.verdict.reason },
+    // What the screen showed: red for a fever whatever the pass says.
+    deviceVerdict: !scan.verdict.allowed ? { allowed: false, reason: scan.verdict.reason }
+      : scan.temperature !== null && isFever(scan.temperature) ? { allowed: false, reason: 'fever' } : { allowed: true },
     ...(scan.temperature === null ? {} : { temperature: scan.temperature }),
   };
 }

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { ItemResult, PassageInput } from '../../../contract/gates.ts';
-import type { PassRefusal } from '../../../domain/gates/pass-verdict.ts';
+import type { PassageRefusal } from '../../../domain/gates/pass-verdict.ts';
 
 /**
  * A phone offline for a while checks passes with the revocations it last
@@ -13,7 +13,7 @@ export interface Disagreement {
   id: string;
   name: string;
   at: string;
-  reason: PassRefusal | undefined;
+  reason: PassageRefusal | undefined;
 }
 
 const MAX = 10;
