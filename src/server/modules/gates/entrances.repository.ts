@@ -63,22 +63,9 @@ export const entrancesRepository = {
       .execute();
   },
 
-  /**
-   * For a registration, in one query: whether the user is assigned to the entrance, and its changes (the state at the
-   * registration's time is read from them). One row per change, or one with no change for an entrance never changed.
-   */
-  async gateCheck(db: Executor, entranceId: string, userId: string): Promise<{ assigned: boolean; changes: Pick<ChangeRow, 'state' | 'effective_at' | 'decided_at' | 'cancelled_at'>[] }> {
-    const rows = await db
-      .selectFrom('entrances as e')
-      .leftJoin('entrance_assignments as a', (j) => j.onRef('a.entrance_id', '=', 'e.id').on('a.user_id', '=', userId))
-      .leftJoin('entrance_changes as c', 'c.entrance_id', 'e.id')
-      .select(['a.user_id as assigned', 'c.state', 'c.effective_at', 'c.decided_at', 'c.cancelled_at'])
-      .where('e.id', '=', entranceId)
-      .execute();
-    return {
-      assigned: rows.some((r) => r.assigned !== null),
-      changes: rows.filter((r) => r.state !== null).map((r) => ({ state: r.state!, effective_at: r.effective_at!, decided_at: r.decided_at!, cancelled_at: r.cancelled_at })),
-    };
+  /** Just what the state at an instant needs, for the registration path. */
+  async statesOf(db: Executor, entranceId: string): Promise<Pick<ChangeRow, 'state' | 'effective_at' | 'decided_at' | 'cancelled_at'>[]> {
+    return db.selectFrom('entrance_changes').select(['state', 'effective_at', 'decided_at', 'cancelled_at']).where('entrance_id', '=', entranceId).execute();
   },
 
   async findChange(db: Executor, id: string): Promise<ChangeRow | undefined> {

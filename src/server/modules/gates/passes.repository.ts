@@ -95,13 +95,12 @@ export const passesRepository = {
     return changed;
   },
 
-  /** A pass's community and the status it had at an instant, in one query (the registration path). */
-  async findWithStatusAt(db: Executor, passId: string, at: string): Promise<{ id: string; community_id: string; status_then: string | null } | undefined> {
-    return db.selectFrom('passes as p').select(['p.id', 'p.community_id'])
-      .select((eb) => eb.selectFrom('pass_status_changes as s').select('s.status').whereRef('s.pass_id', '=', 'p.id').where('s.at', '<=', at)
-        .orderBy('s.at', 'desc').orderBy('s.id', 'desc').limit(1).as('status_then'))
-      .where('p.id', '=', passId).executeTakeFirst();
+  /** The status a pass had at an instant: its history's last change by then; null before it was issued. */
+  async statusAt(db: Executor, passId: string, at: string): Promise<string | null> {
+    const row = await db.selectFrom('pass_status_changes').select('status').where('pass_id', '=', passId).where('at', '<=', at).orderBy('at', 'desc').limit(1).executeTakeFirst();
+    return row?.status ?? null;
   },
+
 
 
   /** Ids of a community's passes that are not active: what every gate phone must refuse. */
