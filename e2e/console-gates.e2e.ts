@@ -87,7 +87,8 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     const before = {
       in: await gates.total('in'), visitors: await gates.total('visitors'), inside: await gates.total('visitorsInside'),
       fevers: await gates.total('fevers'), alerts: await gates.total('openAlerts'),
-      gateIn: await gates.entranceFigure(MAIN_GATE, 'in'), gateFevers: await gates.entranceFigure(MAIN_GATE, 'fevers'),
+      gateRefused: await gates.entranceFigure(MAIN_GATE, 'refused'), gateFevers: await gates.entranceFigure(MAIN_GATE, 'fevers'),
+      refused: await gates.total('refused'),
     };
 
     // A volunteer's phone registers a visitor at 37.9 °C.
@@ -105,10 +106,12 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     await gates.alertRow(name).waitFor();
     await gates.waitForTotal('fevers', before.fevers + 1);
     await gates.waitForTotal('openAlerts', before.alerts + 1);
-    expect(await gates.total('in')).toBe(before.in + 1);
-    expect(await gates.total('visitors')).toBe(before.visitors + 1);
-    expect(await gates.total('visitorsInside')).toBe(before.inside + 1);
-    expect(await gates.entranceFigure(MAIN_GATE, 'in')).toBe(before.gateIn + 1);
+    // A fever is turned back: counted as refused, not as in, and not inside.
+    expect(await gates.total('refused')).toBe(before.refused + 1);
+    expect(await gates.total('in')).toBe(before.in);
+    expect(await gates.total('visitors')).toBe(before.visitors);
+    expect(await gates.total('visitorsInside')).toBe(before.inside);
+    expect(await gates.entranceFigure(MAIN_GATE, 'refused')).toBe(before.gateRefused + 1);
     expect(await gates.entranceFigure(MAIN_GATE, 'fevers')).toBe(before.gateFevers + 1);
     expect(await gates.sameDocument()).toBe(true);
     await shot(page, 'console-gates-live-alert');
@@ -136,7 +139,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
       await page.goto(`${server.baseUrl}/gates`);
       await gates.waitLive();
       await gates.markDocument();
-      const before = { in: await gates.total('in'), fevers: await gates.total('fevers') };
+      const before = { in: await gates.total('in'), refused: await gates.total('refused'), fevers: await gates.total('fevers') };
 
       // The server goes away: the page says so and keeps the last figures on screen.
       await server.kill();
@@ -157,7 +160,8 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
       await gates.waitForLink('live');
       await gates.alertRow(name).waitFor({ timeout: 30_000 });
       await gates.waitForTotal('fevers', before.fevers + 1);
-      expect(await gates.total('in')).toBe(before.in + 1);
+      expect(await gates.total('refused')).toBe(before.refused + 1);
+      expect(await gates.total('in')).toBe(before.in);
       expect(await page.locator('[data-testid="live-reconnecting"]').count()).toBe(0);
       expect(await gates.sameDocument()).toBe(true);
       await shot(page, 'console-gates-reconnected');
@@ -310,7 +314,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
       const fever = rows.find((r) => r[3] === '陈志刚' && r[10] === '37.8');
       expect(fever, 'the demo fever in the workbook').toBeDefined();
       expect(fever!.slice(1, 3)).toEqual(['进', '访客']);
-      expect(fever![12]).toBe('放行');
+      expect(fever![12]).toBe('劝返: 发热，不予通行，已通知负责人');
       expect(rows.length).toBe(await page.locator('[data-testid="register-row"]').count());
     } finally {
       rmSync(dir, { recursive: true, force: true });
