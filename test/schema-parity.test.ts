@@ -16,9 +16,11 @@ interface Shape {
 
 async function shapeOf(database: Database): Promise<Shape> {
   const tables = await database.db.introspection.getTables();
+  // PostgreSQL's introspection lists every schema's tables: only this database's own count (other test runs may have left theirs).
+  const own = database.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s : undefined;
   const columns: Record<string, string[]> = {};
   for (const t of tables) {
-    if (t.name.startsWith('kysely_')) continue;
+    if (t.name.startsWith('kysely_') || (own !== undefined && t.schema !== own)) continue;
     columns[t.name] = t.columns.map((c) => `${c.name}:${SAME_KIND[c.dataType.toLowerCase()] ?? c.dataType}:${c.isNullable ? 'null' : 'not null'}`).sort();
   }
   const indexes: Record<string, string> = {};
