@@ -119,7 +119,7 @@ describe.runIf(chromiumAvailable())('gates on a phone: passes, visitors offline,
     await admin.dispose();
   });
 
-  it('keeps a visitor registered offline, through a reload, and the register gets it exactly once', async () => {
+  it('keeps a visitor registered offline, through a reload, and the register gets it exactly once', { timeout: 120_000 }, async () => {
     const admin = await apiAs(browser.baseUrl(), 'cc.admin');
     const cc = await chuanchang(admin);
     const visitor = { name: '林晓东', idNumber: visitorId(135), phone: '13900001234', fromPlace: '武汉市江汉区', purpose: '送生活物资', visiting: '5栋2单元', temperature: '36.6', healthCode: '绿码' };
