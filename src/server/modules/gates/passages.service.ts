@@ -102,15 +102,15 @@ export function passagesService({ db, dialect }: Database, box: SensitiveBox, ev
     const statusThen = ours ? await passesRepository.statusAt(trx, pass.id, at) : null;
     const verdict = passVerdict(token, {
       communityCode: code, keys,
-      // Not yet issued at that time counts as revoked: the scan cannot be of a valid pass.
-      revoked: new Set(ours && (statusThen === 'revoked' || statusThen === null) ? [pass.id] : []),
+      // No status yet at that time (a phone's clock a little behind the issue) is the status it was issued with: active.
+      revoked: new Set(ours && statusThen === 'revoked' ? [pass.id] : []),
       suspended: new Set(ours && statusThen === 'suspended' ? [pass.id] : []),
     }, 'checkpoint', shanghaiDate(new Date(at)), checks.check);
     const trusted = verdict.allowed || !claimsUnverified(verdict.reason);
     return { verdict, claims: trusted ? verdict.claims : undefined, passId: trusted && ours ? pass.id : null };
   }
 
-  /** Another server's group holding a row this one needs (PostgreSQL chose this one to give way): the item is tried again. */
+  /** Another transaction holding a row this one needs (PostgreSQL chose this one to give way, or SQLite was busy): the item is tried again. */
   async function storePassage(actor: Actor, input: PassageInput, attempt = 1): Promise<Omit<ItemResult, 'id'>> {
     try {
       return await storePassageOnce(actor, input);
