@@ -37,8 +37,3 @@ export function plannedAfter<T extends StateChange>(changes: readonly T[], at: s
   return changes.filter((c) => c.cancelledAt === null && Date.parse(c.effectiveAt) > t)
     .sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt));
 }
-
-/** Passages are recorded at checkpoints; an open entrance has nobody to record them, a sealed one lets nobody through. */
-export function acceptsPassages(state: EntranceState): boolean {
-  return state === 'checkpoint';
-}

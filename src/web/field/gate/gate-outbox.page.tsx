@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, ErrorBlock, List, NavBar, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../../shared/session.ts';
 import { useOnline } from '../offline/connectivity.ts';
+import { OutboxLists } from '../offline/outbox-lists.component.tsx';
 import { removeOutboxItems } from '../offline/outbox-store.ts';
 import { shortTime } from '../ledger/format.ts';
 import { passageChannel, patrolChannel, useGateOutbox, type GateItem } from './gate-outbox.ts';
@@ -63,25 +64,8 @@ export function GateOutboxPage() {
           </Button>
         )}
       </section>
-      {failed && (
-        <div className="field-state">
-          <ErrorBlock status="default" title={t('field:outbox.storageFailed')} description={t('gate-field:outbox.storageFailedHint')} />
-        </div>
-      )}
-      {loaded && refused.length > 0 && (
-        <List header={t('field:outbox.refusedHeader')} className="field-list" data-testid="gate-outbox-refused">
-          {refused.map((i) => (
-            <GateOutboxRow key={i.id} item={i} />
-          ))}
-        </List>
-      )}
-      {loaded && waiting.length > 0 && (
-        <List header={t('field:outbox.waitingHeader')} className="field-list" data-testid="gate-outbox-waiting">
-          {waiting.map((i) => (
-            <GateOutboxRow key={i.id} item={i} />
-          ))}
-        </List>
-      )}
+      <OutboxLists loaded={loaded} failed={failed} failedHint={t('gate-field:outbox.storageFailedHint')} refused={refused} waiting={waiting} testId="gate-outbox"
+        row={(i) => <GateOutboxRow key={i.id} item={i} />} />
     </div>
   );
 }

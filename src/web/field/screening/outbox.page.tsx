@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, ErrorBlock, List, NavBar, Toast } from 'antd-mobile';
+import { Button, Dialog, List, NavBar, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../../shared/session.ts';
 import { shortTime } from '../ledger/format.ts';
 import { useOnline } from '../offline/connectivity.ts';
+import { OutboxLists } from '../offline/outbox-lists.component.tsx';
 import { removeOutboxItems, useMyOutbox, type OutboxItem } from '../offline/outbox.ts';
 import { syncOutbox, useSyncState } from '../offline/outbox-sync.ts';
 import { outboxSummary } from './outbox-summary.ts';
@@ -56,25 +57,8 @@ export function OutboxPage() {
           </Button>
         )}
       </section>
-      {failed && (
-        <div className="field-state">
-          <ErrorBlock status="default" title={t('field:outbox.storageFailed')} description={t('field:outbox.storageFailedHint')} />
-        </div>
-      )}
-      {loaded && refused.length > 0 && (
-        <List header={t('field:outbox.refusedHeader')} className="field-list" data-testid="outbox-refused">
-          {refused.map((i) => (
-            <OutboxRow key={i.id} item={i} />
-          ))}
-        </List>
-      )}
-      {loaded && waiting.length > 0 && (
-        <List header={t('field:outbox.waitingHeader')} className="field-list" data-testid="outbox-waiting">
-          {waiting.map((i) => (
-            <OutboxRow key={i.id} item={i} />
-          ))}
-        </List>
-      )}
+      <OutboxLists loaded={loaded} failed={failed} failedHint={t('field:outbox.storageFailedHint')} refused={refused} waiting={waiting} testId="outbox"
+        row={(i) => <OutboxRow key={i.id} item={i} />} />
     </div>
   );
 }
