@@ -48,9 +48,10 @@ describe('one migration set, two databases', () => {
       const a = await shapeOf(lite);
       const b = await shapeOf(pg);
       expect(Object.keys(a.columns).sort()).toEqual([
-        'audit_events', 'entrance_assignments', 'entrance_changes', 'entrances', 'gate_alerts', 'gate_passages', 'gate_visitors', 'households', 'login_attempts',
-        'memberships', 'org_units', 'pass_keys', 'pass_status_changes', 'passes', 'patrol_groups', 'patrol_rounds', 'patrol_zones', 'resident_categories', 'residents',
-        'role_assignments', 'screening_round_groups', 'screening_rounds', 'screening_visits', 'sessions', 'users',
+        'arrival_groups', 'arrivals', 'audit_events', 'commitment_letters', 'declaration_attempts', 'entrance_assignments', 'entrance_changes', 'entrances',
+        'gate_alerts', 'gate_passages', 'gate_visitors', 'households', 'letter_templates', 'login_attempts', 'memberships', 'observation_alerts',
+        'observation_checks', 'observation_plans', 'org_units', 'pass_keys', 'pass_status_changes', 'passes', 'patrol_groups', 'patrol_rounds', 'patrol_zones',
+        'resident_categories', 'residents', 'role_assignments', 'screening_round_groups', 'screening_rounds', 'screening_visits', 'self_declarations', 'sessions', 'users',
       ]);
       expect(b.columns).toEqual(a.columns);
       expect(b.indexes).toEqual(a.indexes);
@@ -63,7 +64,7 @@ describe('one migration set, two databases', () => {
   it('is idempotent: migrating again applies nothing', async () => {
     const lite = await freshDatabase('sqlite');
     try {
-      expect(await migrateToLatest(lite)).toEqual(['0001_foundation', '0002_ledger', '0003_gates']);
+      expect(await migrateToLatest(lite)).toEqual(['0001_foundation', '0002_ledger', '0003_gates', '0004_observation']);
       expect(await migrateToLatest(lite)).toEqual([]);
     } finally {
       await lite.drop();

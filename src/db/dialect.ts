@@ -54,6 +54,8 @@ const TABLES = [
   'households', 'residents', 'memberships', 'resident_categories', 'screening_rounds', 'screening_round_groups', 'screening_visits',
   'entrances', 'entrance_changes', 'entrance_assignments', 'pass_keys', 'passes', 'pass_status_changes', 'gate_visitors', 'gate_passages',
   'patrol_zones', 'patrol_groups', 'patrol_rounds', 'gate_alerts',
+  'arrival_groups', 'self_declarations', 'declaration_attempts', 'arrivals', 'letter_templates', 'commitment_letters', 'observation_plans',
+  'observation_checks', 'observation_alerts',
 ].sort((a, b) => b.length - a.length);
 
 export function uniqueViolation(error: unknown): string | null {
@@ -87,7 +89,7 @@ export async function refreshStatistics(database: Database): Promise<void> {
   if (database.dialect === 'sqlite') {
     await sql`analyze`.execute(database.db);
   } else {
-    await sql`analyze households, residents, memberships, resident_categories, screening_visits, passes, gate_passages, gate_visitors`.execute(database.db);
+    await sql`analyze households, residents, memberships, resident_categories, screening_visits, passes, gate_passages, gate_visitors, arrivals, observation_plans, observation_checks`.execute(database.db);
   }
 }
 

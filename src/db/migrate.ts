@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 import * as foundation from './migrations/0001_foundation.ts';
 import * as ledger from './migrations/0002_ledger.ts';
 import * as gates from './migrations/0003_gates.ts';
+import * as observation from './migrations/0004_observation.ts';
 
 /**
  * The one migration set, for both databases. Listed here rather than read
@@ -12,7 +13,7 @@ function migrations(database: Database): Record<string, Migration> {
   const bind = (m: { up: (db: never, d: Database['dialect']) => Promise<void> }): Migration => ({
     up: (db) => m.up(db as never, database.dialect),
   });
-  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger), '0003_gates': bind(gates) };
+  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger), '0003_gates': bind(gates), '0004_observation': bind(observation) };
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

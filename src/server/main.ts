@@ -36,6 +36,11 @@ export async function serve(config: Config): Promise<void> {
     void refreshStatistics(database).catch((e: unknown) => app.log.warn({ err: e }, 'refreshing statistics failed'));
   }, 3_600_000);
   sweep.unref();
+  // A check missed must be noticed the same day: overdue checks become alerts within a minute.
+  const overdue = setInterval(() => {
+    void services.observation.checks.sweep().catch((e: unknown) => app.log.warn({ err: e }, 'sweeping overdue checks failed'));
+  }, 60_000);
+  overdue.unref();
   await services.auth.sweepExpiredSessions();
   const admin = await bootstrapFirstAdmin(database);
   if (admin) printFirstAdmin(admin);

@@ -18,13 +18,26 @@ import { passesService } from './modules/gates/passes.service.ts';
 import { passagesService } from './modules/gates/passages.service.ts';
 import { patrolsService } from './modules/gates/patrols.service.ts';
 import { gateLiveService } from './modules/gates/live.service.ts';
+import { ObservationEvents } from './modules/observation/observation-events.ts';
+import { arrivalsService } from './modules/observation/arrivals.service.ts';
+import { checksService } from './modules/observation/checks.service.ts';
+import { lettersService } from './modules/observation/letters.service.ts';
+import { declarationsService } from './modules/observation/declarations.service.ts';
 
 /** The application's services, bound to one database; routes, CLI and tests all use these. */
 export function createServices(database: Database, box: SensitiveBox, config: Pick<Config, 'sessionHours'> & { sessionCacheMs?: number }) {
   const sessions = new SessionCache(config.sessionCacheMs);
   const residents = residentsService(database, box);
   const gateEvents = new GateEvents();
+  const observationEvents = new ObservationEvents();
   return {
+    observation: {
+      events: observationEvents,
+      arrivals: arrivalsService(database, box, observationEvents),
+      checks: checksService(database, observationEvents),
+      letters: lettersService(database),
+      declarations: declarationsService(database, box, observationEvents),
+    },
     gateEvents,
     entrances: entrancesService(database, gateEvents),
     passes: passesService(database, box),

@@ -23,12 +23,17 @@ export const PERMISSIONS = [
   // Entrances and checkpoints: view (live counts), register (at the entrances one is assigned to), patrol (in one's
   // patrol group's zones), manage (entrances, passes, assignments, the register with names), alerts (receive and handle fevers).
   'gate.view', 'gate.register', 'gate.patrol', 'gate.manage', 'gate.alerts',
+  // Outside personnel and returnees under observation: figures (counts), read (the community's lists, masked), write (register
+  // arrivals, review self-declarations, plans, letters, release), check (record the checks one answers for), manage (the
+  // letter template, alerts).
+  'observation.figures', 'observation.read', 'observation.write', 'observation.check', 'observation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures', 'gate.view'];
+const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures', 'gate.view', 'observation.figures'];
 const FIELD: readonly Permission[] = ['org.read'];
 const GATE_WORK: readonly Permission[] = ['gate.view', 'gate.register', 'gate.patrol'];
+const OBSERVATION_WORK: readonly Permission[] = ['observation.figures', 'observation.read', 'observation.write', 'observation.check'];
 
 /**
  * Offices above a community see figures; the street, which answers for its
@@ -42,10 +47,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   street_admin: [...ADMIN, 'ledger.read'],
   community_admin: [
     ...ADMIN, 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.manage', 'ledger.health', 'screening.visit',
-    ...GATE_WORK, 'gate.manage', 'gate.alerts',
+    ...GATE_WORK, 'gate.manage', 'gate.alerts', ...OBSERVATION_WORK, 'observation.manage',
   ],
-  grid_worker: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.health', 'screening.visit', ...GATE_WORK],
-  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit', ...GATE_WORK],
+  grid_worker: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK],
+  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK],
   checkpoint_volunteer: [...FIELD, ...GATE_WORK],
   enterprise_contact: FIELD,
 };

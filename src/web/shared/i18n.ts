@@ -9,6 +9,9 @@ import enScreening from '../../i18n/locales/en/screening.json';
 import enGates from '../../i18n/locales/en/gates.json';
 import enGateField from '../../i18n/locales/en/gate-field.json';
 import enGateConsole from '../../i18n/locales/en/gate-console.json';
+import enObservation from '../../i18n/locales/en/observation.json';
+import enObservationConsole from '../../i18n/locales/en/observation-console.json';
+import enObservationField from '../../i18n/locales/en/observation-field.json';
 import zhCommon from '../../i18n/locales/zh-CN/common.json';
 import zhConsole from '../../i18n/locales/zh-CN/console.json';
 import zhField from '../../i18n/locales/zh-CN/field.json';
@@ -18,6 +21,9 @@ import zhScreening from '../../i18n/locales/zh-CN/screening.json';
 import zhGates from '../../i18n/locales/zh-CN/gates.json';
 import zhGateField from '../../i18n/locales/zh-CN/gate-field.json';
 import zhGateConsole from '../../i18n/locales/zh-CN/gate-console.json';
+import zhObservation from '../../i18n/locales/zh-CN/observation.json';
+import zhObservationConsole from '../../i18n/locales/zh-CN/observation-console.json';
+import zhObservationField from '../../i18n/locales/zh-CN/observation-field.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -36,12 +42,14 @@ export async function changeLanguage(lang: Language): Promise<void> {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer, ledger: zhLedger, screening: zhScreening, gates: zhGates, 'gate-field': zhGateField, 'gate-console': zhGateConsole },
-    en: { common: enCommon, console: enConsole, field: enField, server: enServer, ledger: enLedger, screening: enScreening, gates: enGates, 'gate-field': enGateField, 'gate-console': enGateConsole },
+    'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer, ledger: zhLedger, screening: zhScreening, gates: zhGates, 'gate-field': zhGateField, 'gate-console': zhGateConsole,
+      observation: zhObservation, 'observation-console': zhObservationConsole, 'observation-field': zhObservationField },
+    en: { common: enCommon, console: enConsole, field: enField, server: enServer, ledger: enLedger, screening: enScreening, gates: enGates, 'gate-field': enGateField, 'gate-console': enGateConsole,
+      observation: enObservation, 'observation-console': enObservationConsole, 'observation-field': enObservationField },
   },
   lng: storedLanguage(),
   fallbackLng: false,
-  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening', 'gates', 'gate-field', 'gate-console'],
+  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening', 'gates', 'gate-field', 'gate-console', 'observation', 'observation-console', 'observation-field'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,
