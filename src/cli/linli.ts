@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
         }
         const box = sensitiveBox(loadMasterKey({ dataDir: config.dataDir, envKey: config.key }));
         const r = await loadDemo(db, systemActor(), config.demoPassword, box);
-        console.log(`demo loaded: ${r.unitsCreated} units, ${r.usersCreated} users and ${r.residentsCreated} residents and ${r.gateRegistrations} gate registrations added`);
+        console.log(`demo loaded: ${r.unitsCreated} units, ${r.usersCreated} users and ${r.residentsCreated} residents and ${r.gateRegistrations} gate registrations and ${r.peopleObserved} people under observation added`);
         if (r.usersCreated > 0) {
           console.log(`demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}`);
           console.log(r.passwordWasGenerated ? `their password (random, shown once): ${r.password}` : 'their password: LINLI_DEMO_PASSWORD');

@@ -71,6 +71,11 @@ export const PlanInput = z.object({
   testTime: ClockTime.optional(),
   /** The worker who takes the readings (a user of the community who may record checks). */
   workerId: Id,
+  /**
+   * A plan started before it is entered (observed on paper since the arrival): also make the checks between the start and now
+   * due, so their readings can be entered late; those never entered become overdue. Otherwise only checks from now on are made.
+   */
+  pastChecks: z.boolean().optional(),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
 

@@ -10,6 +10,7 @@ import { DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
 import { loadDemoLedger } from './demo-ledger-load.ts';
 import { demoId } from './demo-ids.ts';
 import { loadDemoGates } from './demo-gates.ts';
+import { loadDemoObservation } from './demo-observation.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
 
 export { demoId };
@@ -20,6 +21,8 @@ export interface DemoResult {
   residentsCreated: number;
   /** Gate registrations of 船厂社区's demo day (0 when its gates were already there). */
   gateRegistrations: number;
+  /** Outside workers and returnees of 中路社区 put under observation (0 when they were already there). */
+  peopleObserved: number;
   password: string;
   passwordWasGenerated: boolean;
 }
@@ -76,6 +79,8 @@ export async function loadDemo(database: Database, actor: Actor, password?: stri
   });
   // Gates after the ledger is committed: passes are issued to its households.
   const gateRegistrations = box ? await loadDemoGates(database, box) : 0;
-  if (result.residentsCreated > 0 || gateRegistrations > 0) await refreshStatistics(database);
-  return { ...result, gateRegistrations };
+  // Observation after the ledger too: returnees stay with its households.
+  const peopleObserved = box ? await loadDemoObservation(database, box) : 0;
+  if (result.residentsCreated > 0 || gateRegistrations > 0 || peopleObserved > 0) await refreshStatistics(database);
+  return { ...result, gateRegistrations, peopleObserved };
 }

@@ -6,7 +6,7 @@ import { isPlausibleTemperature, isFever, toTenths } from '../../../domain/gates
 import { uuidv7 } from '../../../domain/ids.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import { originOf, originText } from '../../../domain/observation/origin.ts';
-import { addDays, checksFrom, LONGEST_PLAN_DAYS } from '../../../domain/observation/schedule.ts';
+import { addDays, checksFrom, dueChecks, LONGEST_PLAN_DAYS } from '../../../domain/observation/schedule.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
@@ -110,7 +110,8 @@ export async function insertPlan(
     test_days: JSON.stringify(testDays), test_time: testTime, worker_id: input.workerId, created_by: actor.userId, created_at: new Date(now).toISOString(),
     released_at: null, released_day: null, released_by: null, release_outcome: null, release_note: null,
   });
-  const checks = checksFrom({ startAt: startAt.toISOString(), days, temperatureTimes: times, testDays, testTime }, now);
+  const schedule = { startAt: startAt.toISOString(), days, temperatureTimes: times, testDays, testTime };
+  const checks = input.pastChecks ? dueChecks(schedule) : checksFrom(schedule, now);
   await observationRepository.insertChecks(trx, checks.map((c) => ({
     id: uuidv7(), plan_id: planId, arrival_id: arrival.id, community_id: arrival.community_id, org_path: arrival.org_path, worker_id: input.workerId,
     kind: c.kind, day: c.day, day_number: c.dayNumber, due_at: c.dueAt, overdue_at: c.overdueAt, cancelled: 0, overdue_alerted: 0,
