@@ -59,9 +59,9 @@ export function releaseDay(startAt: string, days: number): string {
   return addDays(shanghaiDate(new Date(startAt)), days);
 }
 
-/** The instant a check becomes overdue: its grace after the due time, but never past the end of its day (missed today, noticed today). */
+/** The instant a check becomes overdue: its grace after the due time, but no later than the end of its day (missed today, noticed today). */
 export function overdueAt(kind: CheckKind, day: string, dueAtMs: number): number {
-  return Math.min(dueAtMs + GRACE_MS[kind], shanghaiInstant(addDays(day, 1), '00:00') - 60_000);
+  return Math.min(dueAtMs + GRACE_MS[kind], shanghaiInstant(addDays(day, 1), '00:00'));
 }
 
 /**
