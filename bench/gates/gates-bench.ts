@@ -170,13 +170,13 @@ export async function benchVerification(log: (line: string) => void): Promise<{ 
   }
 }
 
-async function signIn(origin: string, username: string, password: string): Promise<string> {
+export async function signIn(origin: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (res.status !== 200) throw new Error(`sign-in as ${username}: ${res.status}`);
   return res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('linli_session='))!;
 }
 
-async function getJson(origin: string, path: string, cookie: string): Promise<unknown> {
+export async function getJson(origin: string, path: string, cookie: string): Promise<unknown> {
   const res = await fetch(origin + path, { headers: { cookie } });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return res.json();
