@@ -82,7 +82,7 @@ export async function insertArrival(
  */
 export async function insertPlan(
   trx: Executor, actor: Actor, grant: Grant | null, arrival: ArrivalRow, input: PlanInput, prefix = 'plan.',
-): Promise<{ planId: string; fever: boolean }> {
+): Promise<{ planId: string }> {
   const now = Date.now();
   const startAt = input.startAt ? new Date(Date.parse(input.startAt)) : new Date(now);
   if (Math.abs(startAt.getTime() - now) > PLAN_START_WINDOW_MS) throw new AppError('DATE_ORDER', { field: `${prefix}startAt` });
@@ -129,5 +129,5 @@ export async function insertPlan(
     action: 'observation.plan', entityType: 'arrival', entityId: arrival.id, path: arrival.org_path,
     after: { planId, kind: input.kind, startAt: startAt.toISOString(), days, workerId: input.workerId, checks: checks.length },
   });
-  return { planId, fever };
+  return { planId };
 }

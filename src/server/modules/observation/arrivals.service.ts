@@ -86,7 +86,6 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
       const again = await repeated(actor, input.id, input.name);
       if (again) return again;
       const grant = grantFor(actor, 'observation.write', unit.path) ?? gateGrant(actor, 'observation.write', unit.path);
-      let fever = false;
       let id = '';
       await db.transaction().execute(async (trx) => {
         if (input.groupId) {
@@ -99,7 +98,7 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
           action: 'observation.arrival', entityType: 'arrival', entityId: row.id, path: unit.path,
           after: { category: row.category, origin: row.origin_text, arrivedOn: row.arrived_on, groupId: row.group_id },
         });
-        if (input.plan) fever = (await insertPlan(trx, actor, grant, row, input.plan)).fever;
+        if (input.plan) await insertPlan(trx, actor, grant, row, input.plan);
       }).catch(async (e: unknown) => {
         // The same registration sent twice at once: the second finds the first.
         if (uniqueViolation(e) === 'arrivals.id' && input.id) {
@@ -108,7 +107,7 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
         }
         throw e;
       });
-      if (fever) events.changed(unit.id);
+      events.changed(unit.id);
       return detail(actor, id || input.id!);
     },
 
@@ -130,13 +129,12 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
 
     async addPlan(actor: Actor, arrivalId: string, input: PlanInput): Promise<ArrivalDetail> {
       const { row, grant } = await visibleArrival(actor, arrivalId, 'observation.write');
-      let fever = false;
       await db.transaction().execute(async (trx) => {
         const open = await observationRepository.openPlanOf(trx, row.community_id, row.id_hash);
         if (open) throw new AppError('OBSERVATION_OPEN', { ref: { type: 'arrival', id: open.arrival_id } });
-        fever = (await insertPlan(trx, actor, grant, row as ArrivalRow, input, '')).fever;
+        await insertPlan(trx, actor, grant, row as ArrivalRow, input, '');
       });
-      if (fever) events.changed(row.community_id);
+      events.changed(row.community_id);
       return detail(actor, arrivalId);
     },
 

@@ -94,6 +94,30 @@ export function checksService({ db }: Database, events: ObservationEvents) {
   return {
     sweep,
 
+    /**
+     * A community's news as server-sent events: `changed` when something was
+     * recorded, raised or released (pages then fetch what they show), and
+     * once a minute, when overdue checks may have come due or another process
+     * wrote. For those who read the community's lists.
+     */
+    async watch(actor: Actor, communityId: string, send: (event: string, data: unknown) => void): Promise<() => void> {
+      const unit = await communityFor(db, actor, communityId, 'observation.read');
+      send('changed', { at: new Date().toISOString() });
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const unsubscribe = events.on(unit.id, () => {
+        pending ??= setTimeout(() => {
+          pending = undefined;
+          send('changed', { at: new Date().toISOString() });
+        }, 300);
+      });
+      const tick = setInterval(() => send('changed', { at: new Date().toISOString() }), 60_000);
+      return () => {
+        unsubscribe();
+        clearInterval(tick);
+        if (pending) clearTimeout(pending);
+      };
+    },
+
     async storeReadings(actor: Actor, items: readonly unknown[], locale: Locale): Promise<ItemResult[]> {
       if (gatePrefixes(actor, 'observation.check').length === 0) throw new AppError('FORBIDDEN');
       return storeEach(items, CheckReadingInput, locale, (input) => storeReading(actor, input).catch((e: unknown) => {

@@ -228,4 +228,23 @@ describeApi('outside personnel, returnees and observation', (t) => {
     expect(street.json).toMatchObject({ registered: community.json.registered, observing: community.json.observing, checksDue: community.json.checksDue });
     expect((await t.call('GET', `/api/observation/figures?orgId=${zhonglu}`, { as: 'wh.street' })).statusCode).toBe(404);
   });
+
+  // Last: it stops the server.
+  it('tells a listening page when the community’s observation work changes', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const cookie = await t.login('zl.admin');
+    const controller = new AbortController();
+    const response = await fetch(`${address}/api/observation/stream?communityId=${zhonglu}`, { headers: { cookie }, signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const count = () => text.split('event: changed').length - 1;
+    while (count() < 1) text += (await reader.read()).value ?? '';
+    await t.call('POST', '/api/observation/arrivals', { as: 'zl.admin', body: person(9) });
+    while (count() < 2) text += (await reader.read()).value ?? '';
+    controller.abort();
+    const refused = await fetch(`${address}/api/observation/stream?communityId=${zhonglu}`, { headers: { cookie: await t.login('cc.admin') } });
+    expect(refused.status).toBe(404);
+    await t.app.close();
+  });
 });

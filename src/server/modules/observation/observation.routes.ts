@@ -11,6 +11,7 @@ import {
 import { Page } from '../../../contract/common.ts';
 import type { Services } from '../../services.ts';
 import { actorOf } from '../../plugins/session.plugin.ts';
+import { eventStreams } from '../../event-stream.ts';
 
 const tags = ['observation'];
 const ById = z.object({ id: Id });
@@ -23,6 +24,8 @@ function declarePageUrl(request: { protocol: string; host: string }, communityId
 
 export const observationRoutes = (services: Services): FastifyPluginAsyncZod => async (app) => {
   const { arrivals, checks, letters, declarations } = services.observation;
+  // Ends after ten minutes and the page reconnects, as the gates' live stream does.
+  const stream = eventStreams(app, 10 * 60_000);
 
   /* Arrivals, plans, release */
   app.post('/api/observation/arrivals', {
@@ -84,6 +87,10 @@ export const observationRoutes = (services: Services): FastifyPluginAsyncZod => 
   app.post('/api/observation/alerts/:id/handle', {
     schema: { tags, params: ById, body: AlertHandle, response: { 200: ObservationAlert } },
     handler: (r) => checks.handleAlert(actorOf(r), r.params.id, r.body.note),
+  });
+  app.get('/api/observation/stream', {
+    schema: { tags, summary: 'Server-sent events: `changed` when the community’s observation work changed (then fetch the lists)', querystring: ByCommunity },
+    handler: (r, reply) => stream(reply, (send) => checks.watch(actorOf(r), r.query.communityId, send)),
   });
   app.get('/api/observation/figures', {
     schema: { tags, summary: 'The day’s figures of a unit: registered, under observation, released, checks, fevers', querystring: FiguresQuery, response: { 200: ObservationFigures } },
