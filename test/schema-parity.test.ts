@@ -14,6 +14,14 @@ interface Shape {
   indexes: Record<string, string>;
 }
 
+/** An index as "table(columns)", plus " unique" and " where <condition>" when it has them, spelled alike for both databases. */
+function indexShape(table: string, definition: string): string {
+  const plain = definition.replace(/"/g, '').replace(/\s+/g, ' ').toLowerCase();
+  const columns = /\(([^()]*)\)/.exec(plain)?.[1]?.replace(/\s/g, '') ?? '';
+  const where = / where (.*)$/.exec(plain)?.[1]?.replace(/[()\s]/g, '');
+  return `${table}(${columns})${plain.includes('unique') ? ' unique' : ''}${where ? ` where ${where}` : ''}`;
+}
+
 async function shapeOf(database: Database): Promise<Shape> {
   const tables = await database.db.introspection.getTables();
   // PostgreSQL's introspection lists every schema's tables: only this database's own count (other test runs may have left theirs).
@@ -26,10 +34,10 @@ async function shapeOf(database: Database): Promise<Shape> {
   const indexes: Record<string, string> = {};
   if (database.dialect === 'sqlite') {
     const rows = await sql<{ name: string; tbl_name: string; sql: string | null }>`select name, tbl_name, sql from sqlite_master where type = 'index' and sql is not null`.execute(database.db);
-    for (const r of rows.rows) indexes[r.name] = `${r.tbl_name}(${/\((.*)\)/.exec(r.sql ?? '')?.[1]?.replace(/"/g, '').replace(/\s/g, '')})`;
+    for (const r of rows.rows) indexes[r.name] = indexShape(r.tbl_name, r.sql ?? '');
   } else {
     const rows = await sql<{ indexname: string; tablename: string; indexdef: string }>`select indexname, tablename, indexdef from pg_indexes where schemaname = current_schema() and indexname not like '%_pkey' and indexname not like '%_key' and tablename not like 'kysely_%'`.execute(database.db);
-    for (const r of rows.rows) indexes[r.indexname] = `${r.tablename}(${/\((.*)\)/.exec(r.indexdef)?.[1]?.replace(/"/g, '').replace(/\s/g, '')})`;
+    for (const r of rows.rows) indexes[r.indexname] = indexShape(r.tablename, r.indexdef);
   }
   return { columns, indexes };
 }

@@ -80,8 +80,8 @@ export const PlanInput = z.object({
 export type PlanInput = z.infer<typeof PlanInput>;
 
 export const ArrivalCreate = z.object({
-  /** Made by the client: a registration sent twice is stored once. */
-  id: Id.optional(),
+  /** Made by the client once per form: a registration sent twice is stored once. */
+  id: Id,
   communityId: Id,
   ...ArrivalFields,
   groupId: Id.optional(),
@@ -241,7 +241,8 @@ export const GroupMemberInput = z.object({
   temperature: Temperature.optional(),
 });
 export const GroupCreate = z.object({
-  id: Id.optional(),
+  /** Made by the client once per form, as for an arrival. */
+  id: Id,
   communityId: Id,
   kind: GroupKind,
   name: Text(60),
@@ -304,8 +305,10 @@ export const Declaration = z.object({
   temperature: z.number().nullable(),
   lastTestOn: LocalDate.nullable(),
   receivedAt: Instant,
-  /** Declarations sent again with the same ID number while this one waited. */
+  /** Declarations sent again (same ID number and phone) while this one waited. */
   repeats: z.number().int(),
+  /** Other declarations waiting with the same ID number but another phone: someone else may be using this person's number. */
+  conflicting: z.number().int(),
   reviewedByName: z.string().nullable(),
   reviewedAt: Instant.nullable(),
   reviewNote: z.string().nullable(),
@@ -314,8 +317,8 @@ export const Declaration = z.object({
 export const DeclarationQuery = z.object({
   communityId: Id,
   status: DeclarationStatus.default('pending'),
-  /** Keyset paging: the queue stays quick to read however long it is. */
-  before: z.string().optional(),
+  /** Keyset paging (the previous page's `nextCursor`): the queue stays quick to read however long it is. */
+  before: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[0-9a-f-]{36}$/, { message: 'validation.cursor' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const DeclarationApprove = z.object({ householdId: Id.optional(), stayPlace: OptionalText(200), plan: PlanInput.optional() });
@@ -337,7 +340,8 @@ export const ObservationAlert = z.object({
   handledByName: z.string().nullable(),
   note: z.string().nullable(),
 });
-export const AlertsQuery = z.object({ communityId: Id, open: z.coerce.boolean().optional() });
+/** `open=true` for the alerts not yet handled (a query string's "false" is not true). */
+export const AlertsQuery = z.object({ communityId: Id, open: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 export const AlertHandle = z.object({ note: Text(200) });
 
 export const ObservationFigures = z.object({

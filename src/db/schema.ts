@@ -498,6 +498,7 @@ export interface ObservationPlansTable {
   arrival_id: string;
   community_id: string;
   org_path: string;
+  person_hash: string;
   kind: string;
   place: string | null;
   start_at: string;

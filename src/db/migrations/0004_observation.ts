@@ -156,6 +156,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('arrival_id', 'text', (c) => c.notNull().references('arrivals.id'))
     .addColumn('community_id', 'text', (c) => c.notNull().references('org_units.id'))
     .addColumn('org_path', t.path, path)
+    /** The person's ID number lookup hash (the arrival's): one open observation per person and community. */
+    .addColumn('person_hash', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('place', 'text')
     .addColumn('start_at', t.instant, (c) => c.notNull())
@@ -176,6 +178,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .execute();
   await db.schema.createIndex('observation_plans_arrival').on('observation_plans').column('arrival_id').execute();
   await db.schema.createIndex('observation_plans_path').on('observation_plans').columns(['org_path', 'start_day']).execute();
+  // The rule "one open observation per person" held by the database, so two registrations at once cannot both pass.
+  await db.schema.createIndex('observation_plans_open_person').on('observation_plans').columns(['community_id', 'person_hash']).unique()
+    .where(sql.ref('released_at'), 'is', null).execute();
 
   await db.schema
     .createTable('observation_checks')
@@ -204,6 +209,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   await db.schema.createIndex('observation_checks_worker').on('observation_checks').columns(['worker_id', 'day']).execute();
   await db.schema.createIndex('observation_checks_path').on('observation_checks').columns(['org_path', 'day']).execute();
   await db.schema.createIndex('observation_checks_plan').on('observation_checks').columns(['plan_id', 'due_at']).execute();
+  await db.schema.createIndex('observation_checks_arrival').on('observation_checks').columns(['arrival_id', 'due_at']).execute();
   await db.schema.createIndex('observation_checks_sweep').on('observation_checks').columns(['overdue_alerted', 'overdue_at']).execute();
   await db.schema.createIndex('observation_checks_reading').on('observation_checks').column('reading_id').unique().execute();
 

@@ -111,15 +111,16 @@ export const entrancesRepository = {
   },
 
   /** Users holding one of `roles` now, at the community or under it: whom gates can be given to. */
-  async usersWithRoles(db: Executor, communityPath: string, roles: readonly string[], today: string): Promise<{ user_id: string; name: string; role: string }[]> {
+  /** Users holding one of `roles` in the community at the instant `at` (role grants run from and to instants, not days). */
+  async usersWithRoles(db: Executor, communityPath: string, roles: readonly string[], at: string): Promise<{ user_id: string; name: string; role: string }[]> {
     return db
       .selectFrom('role_assignments as r')
       .innerJoin('users as u', 'u.id', 'r.user_id')
       .select(['r.user_id', 'u.display_name as name', 'r.role'])
       .where((eb) => underAny(eb, 'r.org_path', [communityPath]))
       .where('r.role', 'in', [...roles])
-      .where('r.valid_from', '<=', today)
-      .where((eb) => eb.or([eb('r.valid_to', 'is', null), eb('r.valid_to', '>', today)]))
+      .where('r.valid_from', '<=', at)
+      .where((eb) => eb.or([eb('r.valid_to', 'is', null), eb('r.valid_to', '>', at)]))
       .where('u.disabled_at', 'is', null)
       .orderBy('u.display_name')
       .execute();

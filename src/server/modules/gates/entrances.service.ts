@@ -5,7 +5,6 @@ import { ROLES, roleAllows } from '../../../domain/access/roles.ts';
 import { plannedAfter, stateAt, type EntranceState } from '../../../domain/gates/entrance-state.ts';
 import { gateGrant, gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
-import { shanghaiDate } from '../../../domain/local-date.ts';
 import type { z } from 'zod';
 import type { AssignableUser, ChangePlan, Entrance, EntranceCreate, EntranceEdit, StateChange } from '../../../contract/gates.ts';
 import type { Actor } from '../../actor.ts';
@@ -186,7 +185,7 @@ export function entrancesService({ db }: Database, events: GateEvents) {
     async assignable(actor: Actor, communityId: string): Promise<z.infer<typeof AssignableUser>[]> {
       const community = await orgRepository.findInScope(db, prefixesFor(actor, 'gate.manage'), communityId);
       if (!community) throw notFound();
-      const rows = await entrancesRepository.usersWithRoles(db, community.path, GATE_ROLES, shanghaiDate());
+      const rows = await entrancesRepository.usersWithRoles(db, community.path, GATE_ROLES, new Date().toISOString());
       const users = new Map<string, z.infer<typeof AssignableUser>>();
       for (const r of rows) {
         const u = users.get(r.user_id) ?? { userId: r.user_id, name: r.name, roles: [] };
@@ -199,7 +198,7 @@ export function entrancesService({ db }: Database, events: GateEvents) {
     async setAssignees(actor: Actor, id: string, userIds: readonly string[]): Promise<Entrance> {
       const communityId = await db.transaction().execute(async (trx) => {
         const { row, grant } = await managed(trx, actor, id);
-        const eligible = new Set((await entrancesRepository.usersWithRoles(trx, row.org_path, GATE_ROLES, shanghaiDate())).map((u) => u.user_id));
+        const eligible = new Set((await entrancesRepository.usersWithRoles(trx, row.org_path, GATE_ROLES, new Date().toISOString())).map((u) => u.user_id));
         const wanted = [...new Set(userIds)];
         wanted.forEach((u, i) => {
           if (!eligible.has(u)) throw new AppError('NOT_FOUND', { field: `userIds.${i}` });

@@ -44,7 +44,7 @@ export function patrolsService({ db }: Database, events: GateEvents) {
 
   async function groupViews(rows: readonly PatrolGroupRow[], withNames = true): Promise<z.infer<typeof PatrolGroup>[]> {
     const zones = await patrolsRepository.zonesOf(db, [...new Set(rows.map((g) => g.community_id))]);
-    const users = rows.length ? await entrancesRepository.usersWithRoles(db, rows[0]!.org_path, PATROL_ROLES, shanghaiDate()) : [];
+    const users = rows.length ? await entrancesRepository.usersWithRoles(db, rows[0]!.org_path, PATROL_ROLES, new Date().toISOString()) : [];
     return rows.map((g) => ({
       id: g.id, communityId: g.community_id, name: g.name,
       zones: (JSON.parse(g.zone_ids) as string[]).flatMap((id) => zones.filter((z) => z.id === id).map((z) => ({ id: z.id, name: z.name }))),
@@ -135,7 +135,7 @@ export function patrolsService({ db }: Database, events: GateEvents) {
       input.zoneIds.forEach((id, i) => {
         if (!zones.has(id)) throw new AppError('NOT_FOUND', { field: `zoneIds.${i}` });
       });
-      const eligible = new Set((await entrancesRepository.usersWithRoles(db, unit.path, PATROL_ROLES, shanghaiDate())).map((u) => u.user_id));
+      const eligible = new Set((await entrancesRepository.usersWithRoles(db, unit.path, PATROL_ROLES, new Date().toISOString())).map((u) => u.user_id));
       input.memberIds.forEach((id, i) => {
         if (!eligible.has(id)) throw new AppError('NOT_FOUND', { field: `memberIds.${i}` });
       });

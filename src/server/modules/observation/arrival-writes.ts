@@ -9,6 +9,7 @@ import { originOf, originText } from '../../../domain/observation/origin.ts';
 import { addDays, checksFrom, dueChecks, LONGEST_PLAN_DAYS } from '../../../domain/observation/schedule.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
+import { uniqueViolation } from '../../../db/dialect.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { citizenIdFrom } from '../ledger/residents.service.ts';
@@ -53,6 +54,9 @@ export async function insertArrival(
   const idHash = box.lookupHash(citizenId.value);
   const open = await observationRepository.openPlanOf(trx, unit.id, idHash);
   if (open) throw new AppError('OBSERVATION_OPEN', { field: `${prefix}idNumber`, ref: { type: 'arrival', id: open.arrival_id } });
+  // The same arrival entered twice (two staff, or a form sent again without its id): one record, the other pointed to.
+  const same = await observationRepository.arrivalOn(trx, unit.id, idHash, input.arrivedOn);
+  if (same) throw new AppError('ARRIVAL_REGISTERED', { field: `${prefix}idNumber`, ref: { type: 'arrival', id: same.id } });
   const origin = originFor(input.originCode, `${prefix}originCode`);
   let stayPlace = input.stayPlace || null;
   if (input.householdId) {
@@ -74,6 +78,12 @@ export async function insertArrival(
   };
   await observationRepository.insertArrival(trx, row);
   return row;
+}
+
+/** The database's "one open observation per person" refusing a plan made at the same moment by another request. */
+export function isSecondOpenPlan(e: unknown): boolean {
+  const v = uniqueViolation(e);
+  return v !== null && v !== 'unknown' && v.startsWith('observation_plans.') && v !== 'observation_plans.id';
 }
 
 /**
@@ -99,13 +109,13 @@ export async function insertPlan(
   testDays.forEach((d, i) => {
     if (d > days) throw new AppError('INVALID_VALUE', { field: `${prefix}testDays.${i}`, params: { problem: 'validation.testDay' } });
   });
-  const workers = await entrancesRepository.usersWithRoles(trx, arrival.org_path, CHECK_ROLES, shanghaiDate());
+  const workers = await entrancesRepository.usersWithRoles(trx, arrival.org_path, CHECK_ROLES, new Date().toISOString());
   if (!workers.some((w) => w.user_id === input.workerId)) throw new AppError('NOT_FOUND', { field: `${prefix}workerId` });
   const times = [...new Set(input.temperatureTimes)].sort();
   const testTime = input.testTime ?? '09:00';
   const planId = uuidv7();
   await observationRepository.insertPlan(trx, {
-    id: planId, arrival_id: arrival.id, community_id: arrival.community_id, org_path: arrival.org_path, kind: input.kind, place: input.place || arrival.stay_place,
+    id: planId, arrival_id: arrival.id, community_id: arrival.community_id, org_path: arrival.org_path, person_hash: arrival.id_hash, kind: input.kind, place: input.place || arrival.stay_place,
     start_at: startAt.toISOString(), start_day: startDay, days, release_day: addDays(startDay, days), temperature_times: JSON.stringify(times),
     test_days: JSON.stringify(testDays), test_time: testTime, worker_id: input.workerId, created_by: actor.userId, created_at: new Date(now).toISOString(),
     released_at: null, released_day: null, released_by: null, release_outcome: null, release_note: null,

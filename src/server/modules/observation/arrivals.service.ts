@@ -7,7 +7,6 @@ import { uniqueViolation } from '../../../db/dialect.ts';
 import type { Permission } from '../../../domain/access/roles.ts';
 import { grantFor } from '../../../domain/access/scope.ts';
 import { gateGrant, gatePrefixes } from '../../../domain/gates/gate-scope.ts';
-import { uuidv7 } from '../../../domain/ids.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
@@ -15,7 +14,8 @@ import type { SensitiveBox } from '../../security/sensitive.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { entrancesRepository } from '../gates/entrances.repository.ts';
 import { orgRepository } from '../org/org.repository.ts';
-import { CHECK_ROLES, insertArrival, insertPlan, originFor, type Community } from './arrival-writes.ts';
+import { CHECK_ROLES, insertArrival, insertPlan, isSecondOpenPlan, originFor, type Community } from './arrival-writes.ts';
+import { normaliseCitizenId } from '../../../domain/residents/citizen-id.ts';
 import { observationRepository, type ArrivalRow, type ArrivalView } from './observation.repository.ts';
 import { arrivalSummaryOf, checkOf, planOf } from './observation-views.ts';
 import type { ObservationEvents } from './observation-events.ts';
@@ -55,13 +55,21 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
     return { row, grant: grantOn(actor, permission, row.org_path) };
   }
 
-  /** A retried registration (same id) answers with what was stored the first time; another person under that id is a conflict. */
-  async function repeated(actor: Actor, id: string | undefined, name: string): Promise<ArrivalDetail | null> {
-    if (!id) return null;
-    const same = await observationRepository.findArrival(db, id);
+  /** A retried registration (same id) answers with what was stored the first time; another person or arrival under that id is a conflict. */
+  async function repeated(actor: Actor, input: { id: string; name: string; idNumber: string; arrivedOn: string }): Promise<ArrivalDetail | null> {
+    const same = await observationRepository.findArrival(db, input.id);
     if (!same) return null;
-    if (same.name !== name || same.registered_by !== actor.userId) throw new AppError('ID_CONFLICT', { field: 'id' });
-    return detail(actor, id);
+    const idHash = box.lookupHash(normaliseCitizenId(input.idNumber));
+    if (same.name !== input.name || same.id_hash !== idHash || same.arrived_on !== input.arrivedOn || same.registered_by !== actor.userId) {
+      throw new AppError('ID_CONFLICT', { field: 'id' });
+    }
+    return detail(actor, input.id);
+  }
+
+  /** The database refused a second open observation for someone registered at this very moment by another request. */
+  async function openObservation(communityId: string, idNumber: string, field: string): Promise<AppError> {
+    const open = await observationRepository.openPlanOf(db, communityId, box.lookupHash(normaliseCitizenId(idNumber)));
+    return new AppError('OBSERVATION_OPEN', { field, ...(open ? { ref: { type: 'arrival', id: open.arrival_id } } : {}) });
   }
 
   async function detail(actor: Actor, id: string): Promise<ArrivalDetail> {
@@ -83,7 +91,7 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
 
     async register(actor: Actor, input: ArrivalCreate): Promise<ArrivalDetail> {
       const unit = await communityFor(db, actor, input.communityId, 'observation.write');
-      const again = await repeated(actor, input.id, input.name);
+      const again = await repeated(actor, input);
       if (again) return again;
       const grant = grantFor(actor, 'observation.write', unit.path) ?? gateGrant(actor, 'observation.write', unit.path);
       let id = '';
@@ -101,21 +109,17 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
         if (input.plan) await insertPlan(trx, actor, grant, row, input.plan);
       }).catch(async (e: unknown) => {
         // The same registration sent twice at once: the second finds the first.
-        if (uniqueViolation(e) === 'arrivals.id' && input.id) {
-          const again2 = await repeated(actor, input.id, input.name);
-          if (again2) return;
-        }
+        if (uniqueViolation(e) === 'arrivals.id' && await repeated(actor, input)) return;
+        if (isSecondOpenPlan(e)) throw await openObservation(unit.id, input.idNumber, 'idNumber');
         throw e;
       });
       events.changed(unit.id);
-      return detail(actor, id || input.id!);
+      return detail(actor, id || input.id);
     },
 
     async list(actor: Actor, query: z.infer<typeof ArrivalQuery>): Promise<ArrivalSummary[]> {
       const unit = await communityFor(db, actor, query.communityId, 'observation.read');
-      const all = await summaries(await observationRepository.arrivalsOf(db, unit.id, { q: query.q, groupId: query.groupId }));
-      if (query.status === 'all') return all;
-      return all.filter((a) => (query.status === 'none' ? a.plan === null : query.status === 'observing' ? a.plan !== null && a.plan.releasedAt === null : a.plan?.releasedAt != null));
+      return summaries(await observationRepository.arrivalsOf(db, unit.id, { q: query.q, groupId: query.groupId, status: query.status }));
     },
 
     /** The ID number and phone in full, for a role that may reveal them; audited. */
@@ -133,6 +137,9 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
         const open = await observationRepository.openPlanOf(trx, row.community_id, row.id_hash);
         if (open) throw new AppError('OBSERVATION_OPEN', { ref: { type: 'arrival', id: open.arrival_id } });
         await insertPlan(trx, actor, grant, row as ArrivalRow, input, '');
+      }).catch((e: unknown) => {
+        if (isSecondOpenPlan(e)) throw new AppError('OBSERVATION_OPEN', { ref: { type: 'arrival', id: row.id } });
+        throw e;
       });
       events.changed(row.community_id);
       return detail(actor, arrivalId);
@@ -169,17 +176,17 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
     /** Who may be made responsible for a plan's checks. */
     async workers(actor: Actor, communityId: string): Promise<z.infer<typeof Worker>[]> {
       const unit = await communityFor(db, actor, communityId, 'observation.read');
-      const users = await entrancesRepository.usersWithRoles(db, unit.path, CHECK_ROLES, shanghaiDate());
+      const users = await entrancesRepository.usersWithRoles(db, unit.path, CHECK_ROLES, new Date().toISOString());
       return [...new Map(users.map((u) => [u.user_id, { userId: u.user_id, name: u.name }])).values()];
     },
 
     /** A batch or convoy registered once: the group, each member as an arrival, and (optionally) the same plan for each. */
     async createGroup(actor: Actor, input: z.infer<typeof GroupCreate>): Promise<z.infer<typeof Group>> {
       const unit = await communityFor(db, actor, input.communityId, 'observation.write');
-      if (input.id && await observationRepository.findGroup(db, input.id)) return this.group(actor, input.id);
+      if (await observationRepository.findGroup(db, input.id)) return this.group(actor, input.id);
       const grant = gateGrant(actor, 'observation.write', unit.path);
       const origin = originFor(input.originCode);
-      const groupId = input.id ?? uuidv7();
+      const groupId = input.id;
       const seen = new Map<string, number>();
       await db.transaction().execute(async (trx) => {
         await observationRepository.insertGroup(trx, {
@@ -203,6 +210,11 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
           action: 'observation.group', entityType: 'arrival_group', entityId: groupId, path: unit.path,
           after: { kind: input.kind, name: input.name, members: input.members.length, plan: input.plan ? input.plan.kind : null },
         });
+      }).catch(async (e: unknown) => {
+        // Sent twice at once: the second finds the group the first stored.
+        if (uniqueViolation(e) === 'arrival_groups.id' && await observationRepository.findGroup(db, groupId)) return;
+        if (isSecondOpenPlan(e)) throw new AppError('OBSERVATION_OPEN', { field: 'members' });
+        throw e;
       });
       events.changed(unit.id);
       return this.group(actor, groupId);

@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { communityFor, grantOn } from './arrivals.service.ts';
 import type { ObservationEvents } from './observation-events.ts';
-import { observationRepository } from './observation.repository.ts';
+import { CHECKS_SHOWN, observationRepository } from './observation.repository.ts';
 import { alertOf, checkOf } from './observation-views.ts';
 
 const CLOCK_SLACK_MS = 10 * 60_000;
@@ -30,12 +30,25 @@ const SWEEP_BATCH = 1000;
  * the day's figures.
  */
 export function checksService({ db }: Database, events: ObservationEvents) {
-  async function storeReading(actor: Actor, input: CheckReadingInput): Promise<Omit<ItemResult, 'id'>> {
+  /** The reading already stored under this id, if any: "already stored" when it is the same one, a conflict when another. */
+  async function repeatOf(actor: Actor, input: CheckReadingInput): Promise<Omit<ItemResult, 'id'> | null> {
     const same = await observationRepository.findCheckByReading(db, input.id);
-    if (same) {
-      if (same.id !== input.checkId || same.recorded_by !== actor.userId) throw new AppError('ID_CONFLICT', { field: 'id' });
-      return { result: 'already_stored' };
-    }
+    if (!same) return null;
+    if (same.id !== input.checkId || same.recorded_by !== actor.userId) throw new AppError('ID_CONFLICT', { field: 'id' });
+    return { result: 'already_stored' };
+  }
+
+  async function storeReading(actor: Actor, input: CheckReadingInput): Promise<Omit<ItemResult, 'id'>> {
+    const repeat = await repeatOf(actor, input);
+    if (repeat) return repeat;
+    return storeNewReading(actor, input).catch(async (e: unknown) => {
+      // Sent twice at once (a retry racing the first send): the loser finds the winner's reading under its own id.
+      if (e instanceof AppError && e.code === 'CHECK_DONE') return (await repeatOf(actor, input)) ?? Promise.reject(e);
+      throw e;
+    });
+  }
+
+  async function storeNewReading(actor: Actor, input: CheckReadingInput): Promise<Omit<ItemResult, 'id'>> {
     const check = await observationRepository.findCheck(db, input.checkId);
     if (!check) throw new AppError('NOT_FOUND', { field: 'checkId' });
     // The responsible worker records their own checks; staff who may register arrivals may record any of the community's.
@@ -50,6 +63,7 @@ export function checksService({ db }: Database, events: ObservationEvents) {
     if (!readingFits({ dueAt: check.due_at, day: check.day }, at)) throw new AppError('READING_TOO_EARLY', { field: 'at' });
     if (check.kind === 'temperature' && input.temperature === undefined) throw new AppError('READING_MISSING', { field: 'temperature' });
     if (check.kind === 'test' && input.testResult === undefined) throw new AppError('READING_MISSING', { field: 'testResult' });
+    if (check.kind === 'temperature' && input.testResult !== undefined) throw new AppError('INVALID_VALUE', { field: 'testResult', params: { problem: 'validation.testOnTemperature' } });
     if (input.temperature !== undefined && !isPlausibleTemperature(input.temperature)) throw new AppError('TEMPERATURE_MISREAD', { field: 'temperature' });
     const tenths = input.temperature === undefined ? null : toTenths(input.temperature);
     const fever = tenths !== null && isFever(tenths / 10);
@@ -134,12 +148,14 @@ export function checksService({ db }: Database, events: ObservationEvents) {
       let rows;
       if (query.communityId) {
         const unit = await communityFor(db, actor, query.communityId, 'observation.read');
-        rows = await observationRepository.listChecks(db, query.workerId ? { workerId: query.workerId } : { communityId: unit.id }, query.list, day, now.toISOString());
-        rows = rows.filter((r) => r.community_id === unit.id);
+        rows = await observationRepository.listChecks(db, { workerId: query.workerId, communityPath: unit.path }, query.list, day, now.toISOString());
       } else {
-        if (gatePrefixes(actor, 'observation.check').length === 0) throw new AppError('FORBIDDEN');
-        rows = await observationRepository.listChecks(db, { workerId: actor.userId }, query.list, day, now.toISOString());
+        // One's own checks, but only where one still works: a worker moved to another community no longer sees the first one's people.
+        const prefixes = gatePrefixes(actor, 'observation.check');
+        if (prefixes.length === 0) throw new AppError('FORBIDDEN');
+        rows = await observationRepository.listChecks(db, { workerId: actor.userId, prefixes }, query.list, day, now.toISOString());
       }
+      if (rows.length > CHECKS_SHOWN) throw new AppError('LIST_TOO_LONG', { params: { limit: CHECKS_SHOWN } });
       return rows.map((r) => checkOf(r, now.getTime()));
     },
 

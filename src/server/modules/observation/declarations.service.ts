@@ -32,13 +32,13 @@ function reference(): string {
 
 type DeclarationData = z.infer<typeof DeclarationInput>;
 
-function declarationOf(d: DeclarationRow & { reviewed_by_name: string | null }, box: SensitiveBox): z.infer<typeof Declaration> {
+function declarationOf(d: DeclarationRow & { reviewed_by_name: string | null }, box: SensitiveBox, conflicting = 0): z.infer<typeof Declaration> {
   const data = JSON.parse(box.open(d.payload_sealed)) as DeclarationData;
   return {
     id: d.id, reference: d.reference, status: d.status as z.infer<typeof Declaration>['status'], category: data.category, name: d.name, idMasked: d.id_masked,
     phoneMasked: d.phone_masked, origin: d.origin_text, arrivedOn: d.arrived_on, transportKind: data.transportKind, transportRef: data.transportRef || null,
     stayKind: data.stayKind, stayPlace: data.stayPlace || null, employer: data.employer || null, reason: data.reason || null, symptoms: data.symptoms || null,
-    temperature: data.temperature ?? null, lastTestOn: data.lastTestOn ?? null, receivedAt: d.received_at, repeats: d.repeats,
+    temperature: data.temperature ?? null, lastTestOn: data.lastTestOn ?? null, receivedAt: d.received_at, repeats: d.repeats, conflicting,
     reviewedByName: d.reviewed_by_name, reviewedAt: d.reviewed_at, reviewNote: d.review_note, arrivalId: d.arrival_id,
   };
 }
@@ -56,11 +56,17 @@ export function declarationsService({ db }: Database, box: SensitiveBox, events:
     return unit;
   }
 
+  /**
+   * The attempt is written (and committed) first and then counted with the
+   * others: requests arriving together all see each other, so a burst in
+   * parallel cannot slip past the limit as a read-then-write would let it.
+   */
   async function limit(communityId: string, ipHash: string, now: number): Promise<void> {
+    await observationRepository.addAttempt(db, communityId, ipHash, new Date(now).toISOString());
     const since = (ms: number) => new Date(now - ms).toISOString();
-    if (await observationRepository.attemptsSince(db, { ipHash }, since(10 * 60_000)) >= DECLARATION_LIMITS.perAddressTenMinutes) throw new AppError('DECLARATION_LIMIT');
-    if (await observationRepository.attemptsSince(db, { ipHash }, since(86_400_000)) >= DECLARATION_LIMITS.perAddressDay) throw new AppError('DECLARATION_LIMIT');
-    if (await observationRepository.attemptsSince(db, { communityId }, since(3_600_000)) >= DECLARATION_LIMITS.perCommunityHour) throw new AppError('DECLARATION_QUEUE_FULL');
+    if (await observationRepository.attemptsSince(db, { ipHash }, since(10 * 60_000)) > DECLARATION_LIMITS.perAddressTenMinutes) throw new AppError('DECLARATION_LIMIT');
+    if (await observationRepository.attemptsSince(db, { ipHash }, since(86_400_000)) > DECLARATION_LIMITS.perAddressDay) throw new AppError('DECLARATION_LIMIT');
+    if (await observationRepository.attemptsSince(db, { communityId }, since(3_600_000)) > DECLARATION_LIMITS.perCommunityHour) throw new AppError('DECLARATION_QUEUE_FULL');
     if (await observationRepository.countPending(db, communityId) >= DECLARATION_LIMITS.pendingPerCommunity) throw new AppError('DECLARATION_QUEUE_FULL');
   }
 
@@ -74,9 +80,8 @@ export function declarationsService({ db }: Database, box: SensitiveBox, events:
       const unit = await publicCommunity(communityId);
       const now = Date.now();
       const ipHash = box.lookupHash(`ip:${ip}`);
-      await limit(unit.id, ipHash, now);
       // Counted before the checks: a flood of bad declarations uses up the address's allowance too.
-      await observationRepository.addAttempt(db, unit.id, ipHash, new Date(now).toISOString());
+      await limit(unit.id, ipHash, now);
       checkArrivalFields(input);
       const citizenId = citizenIdFrom({ idNumber: input.idNumber });
       const origin = originFor(input.originCode);
@@ -84,9 +89,12 @@ export function declarationsService({ db }: Database, box: SensitiveBox, events:
       const payload = box.seal(JSON.stringify({ ...input, idNumber: citizenId.value }));
       const receivedAt = new Date(now).toISOString();
       const result = await db.transaction().execute(async (trx) => {
-        const waiting = await observationRepository.pendingDeclarationOf(trx, unit.id, idHash);
+        // Declared again while waiting (a correction, or an impatient second try) from the same phone: one entry in the queue, the
+        // latest details. Another phone with the same ID number does not overwrite it (anyone may know someone's number): it queues
+        // separately and both show as conflicting.
+        const waiting = (await observationRepository.pendingDeclarationsOf(trx, unit.id, idHash))
+          .find((w) => (JSON.parse(box.open(w.payload_sealed)) as DeclarationData).phone === input.phone);
         if (waiting) {
-          // Declared again while waiting (a correction, or an impatient second try): one entry in the queue, the latest details.
           await observationRepository.updateDeclaration(trx, waiting.id, {
             payload_sealed: payload, category: input.category, name: input.name, id_masked: maskIdNumber(citizenId.value)!, phone_masked: maskPhone(input.phone)!,
             origin_text: origin.text, arrived_on: input.arrivedOn, repeats: waiting.repeats + 1,
@@ -100,12 +108,14 @@ export function declarationsService({ db }: Database, box: SensitiveBox, events:
         };
         await observationRepository.insertDeclaration(trx, row);
         return { reference: row.reference, receivedAt, id: row.id };
+      }).then(async (r) => {
+        await recordAudit(db, null, null, { action: 'observation.declare', entityType: 'self_declaration', entityId: r.id, path: unit.path, after: { reference: r.reference } });
+        return r;
       }).catch((e: unknown) => {
-        // Two first declarations of one person at once, or a reference drawn twice: the person sends again and is merged.
+        // A reference drawn twice (one in a billion): the person sends again.
         if (uniqueViolation(e)) throw new AppError('CHANGED_CONCURRENTLY');
         throw e;
       });
-      await recordAudit(db, null, null, { action: 'observation.declare', entityType: 'self_declaration', entityId: result.id, path: unit.path, after: { reference: result.reference } });
       events.changed(unit.id);
       return { reference: result.reference, receivedAt: result.receivedAt };
     },
@@ -114,7 +124,9 @@ export function declarationsService({ db }: Database, box: SensitiveBox, events:
       const unit = await communityFor(db, actor, query.communityId, 'observation.read');
       const [at, id] = query.before ? query.before.split('|') : [];
       const rows = await observationRepository.declarations(db, unit.id, query.status, at && id ? { at, id } : null, query.limit + 1);
-      const items = rows.slice(0, query.limit).map((d) => declarationOf(d, box));
+      const page = rows.slice(0, query.limit);
+      const pending = await observationRepository.pendingCountsByPerson(db, unit.id, page.filter((d) => d.status === 'pending').map((d) => d.id_hash));
+      const items = page.map((d) => declarationOf(d, box, d.status === 'pending' ? (pending.get(d.id_hash) ?? 1) - 1 : 0));
       const last = rows.length > query.limit ? rows[query.limit - 1]! : null;
       return { items, nextCursor: last ? `${last.received_at}|${last.id}` : null };
     },

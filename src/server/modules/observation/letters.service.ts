@@ -51,14 +51,14 @@ export function lettersService({ db }: Database) {
       return { communityId: unit.id, ...(await template(unit.id, locale)) };
     },
 
-    /** The letter as the person will sign it: the template filled with their details and today's date. */
-    async draft(actor: Actor, arrivalId: string, locale: Locale): Promise<{ title: string; body: string }> {
+    /** The letter as the person will sign it: the template filled with their details and the day of signing (today unless said). */
+    async draft(actor: Actor, arrivalId: string, locale: Locale, day = shanghaiDate()): Promise<{ title: string; body: string }> {
       const arrival = await observationRepository.findArrival(db, arrivalId);
       if (!arrival) throw new AppError('NOT_FOUND');
       grantOn(actor, 'observation.read', arrival.org_path);
       const unit = await db.selectFrom('org_units').select('name').where('id', '=', arrival.community_id).executeTakeFirstOrThrow();
       const t = await template(arrival.community_id, locale);
-      return { title: t.title, body: fillLetter(t.body, { name: arrival.name, idNumber: arrival.id_masked, community: unit.name, date: shanghaiDate() }) };
+      return { title: t.title, body: fillLetter(t.body, { name: arrival.name, idNumber: arrival.id_masked, community: unit.name, date: day }) };
     },
 
     async sign(actor: Actor, arrivalId: string, input: { signature: string; signedAt?: string | undefined }, locale: Locale): Promise<z.infer<typeof Letter>> {
@@ -68,7 +68,7 @@ export function lettersService({ db }: Database) {
       if (arrival.letter_id) throw new AppError('LETTER_SIGNED');
       const signedMs = input.signedAt ? Date.parse(input.signedAt) : Date.now();
       if (signedMs > Date.now() + CLOCK_SLACK_MS || signedMs < Date.parse(arrival.created_at) - CLOCK_SLACK_MS) throw new AppError('DATE_ORDER', { field: 'signedAt' });
-      const draft = await this.draft(actor, arrivalId, locale);
+      const draft = await this.draft(actor, arrivalId, locale, shanghaiDate(new Date(signedMs)));
       const row = {
         id: uuidv7(), arrival_id: arrival.id, community_id: arrival.community_id, org_path: arrival.org_path, title: draft.title, body: draft.body,
         signature: input.signature, signed_at: new Date(signedMs).toISOString(), witnessed_by: actor.userId, digest: '', created_at: new Date().toISOString(),

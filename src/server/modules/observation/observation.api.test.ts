@@ -13,7 +13,7 @@ describeApi('outside personnel, returnees and observation', (t) => {
   let worker = '';
   const today = shanghaiDate();
   const person = (n: number, over: Record<string, unknown> = {}) => ({
-    communityId: zhonglu, category: 'returnee', name: `返乡人员${n}`, idNumber: makeId('420106', '19900101', String(100 + n).padStart(3, '0')),
+    id: uuid(), communityId: zhonglu, category: 'returnee', name: `返乡人员${n}`, idNumber: makeId('420106', '19900101', String(100 + n).padStart(3, '0')),
     phone: `1390000${String(1000 + n)}`, originCode: '420106', route: '武汉—长沙—株洲', arrivedOn: today, transportKind: 'train', transportRef: 'G1234',
     stayKind: 'other', stayPlace: '中路社区5栋302', reason: '返乡', temperature: 36.5, ...over,
   });
@@ -60,6 +60,13 @@ describeApi('outside personnel, returnees and observation', (t) => {
     expect(first.statusCode).toBe(200);
     expect(second.json.id).toBe(first.json.id);
     expect((await t.call('GET', `/api/observation/arrivals?communityId=${zhonglu}&q=返乡人员3`, { as: 'zl.admin' })).json).toHaveLength(1);
+    // The same arrival under a new id (a second member of staff, or a form whose id was lost) points to the first; no id at all is refused.
+    const other = await t.call('POST', '/api/observation/arrivals', { as: 'zl.g01', body: person(3) });
+    expect(other.json).toMatchObject({ code: 'ARRIVAL_REGISTERED', field: 'idNumber', ref: { type: 'arrival', id } });
+    const noId = await t.call('POST', '/api/observation/arrivals', { as: 'zl.admin', body: { ...person(3), id: undefined } });
+    expect(noId.json).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id' });
+    const changed = await t.call('POST', '/api/observation/arrivals', { as: 'zl.admin', body: { ...person(3), id, name: '别人' } });
+    expect(changed.json).toMatchObject({ code: 'ID_CONFLICT', field: 'id' });
     // Another community's secretary, the street office (figures only) and a volunteer see nothing of it.
     expect((await t.call('GET', `/api/observation/arrivals/${id}`, { as: 'cc.admin' })).statusCode).toBe(404);
     expect((await t.call('GET', `/api/observation/arrivals?communityId=${zhonglu}`, { as: 'zz.street' })).statusCode).toBe(404);
@@ -139,9 +146,12 @@ describeApi('outside personnel, returnees and observation', (t) => {
     expect(later).toBeUndefined();
     const reading = await t.call('POST', '/api/observation/readings', { as: 'zl.team', body: { items: [{ id: uuid(), checkId: check.id, at: new Date().toISOString(), temperature: 36.5 }] } });
     expect(reading.json[0]).toMatchObject({ result: 'refused', code: 'PERSON_RELEASED' });
-    // Released: the same person may now be registered again.
-    const back = await t.call('POST', '/api/observation/arrivals', { as: 'zl.admin', body: person(6) });
+    // Released: the same person may be put under observation again (and only once at a time).
+    const back = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/plans`, { as: 'zl.admin', body: plan({ days: 7, testDays: [] }) });
     expect(back.statusCode).toBe(200);
+    expect(back.json.plans).toHaveLength(2);
+    const third = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/plans`, { as: 'zl.admin', body: plan({ days: 7, testDays: [] }) });
+    expect(third.json).toMatchObject({ code: 'OBSERVATION_OPEN', ref: { type: 'arrival', id: arrival.json.id } });
   });
 
   it('keeps a signed commitment letter unchangeable, from the community’s own template', async () => {
@@ -212,21 +222,101 @@ describeApi('outside personnel, returnees and observation', (t) => {
     const convoy = await t.call('POST', '/api/observation/groups', {
       as: 'zl.admin',
       body: {
-        communityId: zhonglu, kind: 'convoy', name: '东北物流车队', category: 'outside', originCode: '230102', arrivedOn: today, transportKind: 'vehicle',
+        id: uuid(), communityId: zhonglu, kind: 'convoy', name: '东北物流车队', category: 'outside', originCode: '230102', arrivedOn: today, transportKind: 'vehicle',
         stayKind: 'workplace', stayPlace: '物流园停车场', employer: '东北物流', reason: '运输物资', members, plan: plan({ kind: 'workplace', days: 7, testDays: [] }),
       },
     });
     expect(convoy.statusCode).toBe(200);
     expect(convoy.json.members).toHaveLength(16);
     expect(convoy.json.members[0]).toMatchObject({ groupName: '东北物流车队', transportRef: expect.stringMatching(/^黑A/), plan: { kind: 'workplace' } });
-    const twice = await t.call('POST', '/api/observation/groups', { as: 'zl.admin', body: { communityId: zhonglu, kind: 'batch', name: 'x', category: 'outside', originCode: '230102', arrivedOn: today, transportKind: 'vehicle', stayKind: 'workplace', members: [members[0], members[0]] } });
-    expect(twice.json).toMatchObject({ code: 'OBSERVATION_OPEN', field: 'members.0.idNumber' });
+    const group = (members: unknown[]) => ({ id: uuid(), communityId: zhonglu, kind: 'batch', name: '第二批', category: 'outside', originCode: '230102', arrivedOn: today, transportKind: 'vehicle', stayKind: 'workplace', members });
+    const observed = await t.call('POST', '/api/observation/groups', { as: 'zl.admin', body: group([members[0]]) });
+    expect(observed.json).toMatchObject({ code: 'OBSERVATION_OPEN', field: 'members.0.idNumber' });
+    const fresh = { ...members[0]!, idNumber: makeId('230102', '19810101', '777') };
+    const duplicate = await t.call('POST', '/api/observation/groups', { as: 'zl.admin', body: group([fresh, { ...fresh, name: '另一人' }]) });
+    expect(duplicate.json).toMatchObject({ code: 'DUPLICATE_ID', field: 'members.1.idNumber' });
+    // Nothing of a refused group is kept, not even its first member.
+    expect((await t.call('GET', `/api/observation/arrivals?communityId=${zhonglu}&q=第二批`, { as: 'zl.admin' })).json).toEqual([]);
 
     const community = await t.call('GET', `/api/observation/figures?orgId=${zhonglu}`, { as: 'zl.admin' });
     const street = await t.call('GET', `/api/observation/figures?orgId=${await t.unit(CODES.liyu)}`, { as: 'zz.street' });
-    expect(community.json.registered.outside).toBeGreaterThanOrEqual(16);
+    const all = await t.call('GET', `/api/observation/arrivals?communityId=${zhonglu}`, { as: 'zl.admin' });
+    const registeredToday = (category: string) => all.json.filter((a: { category: string; registeredAt: string }) => a.category === category && shanghaiDate(new Date(a.registeredAt)) === today).length;
+    expect(community.json.registered).toEqual({ outside: 16, returnee: registeredToday('returnee') });
+    const observing = await t.call('GET', `/api/observation/arrivals?communityId=${zhonglu}&status=observing`, { as: 'zl.admin' });
+    expect(community.json.observing).toBe(observing.json.length);
     expect(street.json).toMatchObject({ registered: community.json.registered, observing: community.json.observing, checksDue: community.json.checksDue });
     expect((await t.call('GET', `/api/observation/figures?orgId=${zhonglu}`, { as: 'wh.street' })).statusCode).toBe(404);
+  });
+
+  it('holds its rules when requests race: one open observation per person, the address limit, one reading per id', async () => {
+    // Three registrations of one person at once, each with its own id: one is stored, the others point to it.
+    const same = person(20);
+    const racing = await Promise.all([0, 1, 2].map(() => t.call('POST', '/api/observation/arrivals', { as: 'zl.admin', body: { ...same, id: uuid(), plan: plan() } })));
+    expect(racing.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    for (const r of racing.filter((x) => x.statusCode !== 200)) expect(['OBSERVATION_OPEN', 'ARRIVAL_REGISTERED']).toContain(r.json.code);
+    const open = await t.database.db.selectFrom('observation_plans').select('id').where('arrival_id', 'in', (await t.call('GET', `/api/observation/arrivals?communityId=${zhonglu}&q=返乡人员20`, { as: 'zl.admin' })).json.map((a: { id: string }) => a.id)).where('released_at', 'is', null).execute();
+    expect(open).toHaveLength(1);
+
+    // Fifteen declarations from one address at once: at most five get through.
+    const burst = await Promise.all(Array.from({ length: 15 }, (_, i) => t.call('POST', `/api/public/declare/${zhonglu}`, {
+      body: { ...person(40 + i), id: undefined, communityId: undefined, phone: `1350000${String(1000 + i)}`, consent: true }, from: '10.9.9.9',
+    })));
+    expect(burst.filter((r) => r.statusCode === 200).length).toBeLessThanOrEqual(5);
+    expect(burst.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(10);
+
+    // One reading sent three times at once: stored once, the others answered "already stored".
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const arrival = await t.call('POST', '/api/observation/arrivals', {
+      as: 'zl.admin', body: { ...person(21), plan: plan({ startAt: new Date(Date.now() - 3_600_000).toISOString(), temperatureTimes: [clock.format(new Date(Date.now() - 60_000))], testDays: [] }) },
+    });
+    const check = arrival.json.checks[0] as { id: string };
+    const reading = { id: uuid(), checkId: check.id, at: new Date().toISOString(), temperature: 36.4 };
+    const answers = await Promise.all([0, 1, 2].map(() => t.call('POST', '/api/observation/readings', { as: 'zl.team', body: { items: [reading] } })));
+    expect(answers.map((a) => a.json[0].result).sort()).toEqual(['already_stored', 'already_stored', 'stored']);
+    const wrongKind = await t.call('POST', '/api/observation/readings', { as: 'zl.team', body: { items: [{ ...reading, id: uuid(), testResult: 'positive' }] } });
+    expect(wrongKind.json[0]).toMatchObject({ result: 'refused' });
+  });
+
+  it('does not let another phone overwrite a waiting declaration, and flags both', async () => {
+    const base = { ...person(60), id: undefined, communityId: undefined, consent: true };
+    const own = await t.call('POST', `/api/public/declare/${zhonglu}`, { body: { ...base, phone: '13600001111' }, from: '10.7.0.1' });
+    const other = await t.call('POST', `/api/public/declare/${zhonglu}`, { body: { ...base, phone: '13600002222', stayPlace: '别处' }, from: '10.7.0.2' });
+    expect(other.json.reference).not.toBe(own.json.reference);
+    const queue = await t.call('GET', `/api/observation/declarations?communityId=${zhonglu}&limit=200`, { as: 'zl.admin' });
+    const both = queue.json.items.filter((d: { name: string }) => d.name === '返乡人员60');
+    expect(both).toHaveLength(2);
+    expect(both.map((d: { conflicting: number }) => d.conflicting)).toEqual([1, 1]);
+    expect(both.find((d: { reference: string }) => d.reference === own.json.reference).stayPlace).toBe('中路社区5栋302');
+    expect((await t.call('GET', `/api/observation/declarations?communityId=${zhonglu}&before=garbage|x`, { as: 'zl.admin' })).statusCode).toBe(400);
+  });
+
+  it('ends the checks in their grace with an early release, and shows a worker only the communities they still work in', async () => {
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const arrival = await t.call('POST', '/api/observation/arrivals', {
+      as: 'zl.admin', body: { ...person(22), plan: plan({ startAt: new Date(Date.now() - 3_600_000).toISOString(), temperatureTimes: [clock.format(new Date(Date.now() - 60_000))], testDays: [] }) },
+    });
+    const check = arrival.json.checks[0] as { id: string; overdueAt: string; state: string };
+    expect(check.state).toBe('due');
+    await t.call('POST', `/api/observation/plans/${arrival.json.plan.id}/release`, { as: 'zl.admin', body: { outcome: 'transferred', note: '送医院' } });
+    await t.services.observation.checks.sweep(new Date(Date.parse(check.overdueAt) + 1000));
+    const alerts = await t.call('GET', `/api/observation/alerts?communityId=${zhonglu}&open=false`, { as: 'zl.admin' });
+    expect(alerts.json.filter((a: { checkId: string }) => a.checkId === check.id)).toEqual([]);
+    expect(alerts.json.some((a: { handledAt: string | null }) => a.handledAt !== null)).toBe(true);
+
+    // A check of zl.team's, overdue since an hour ago (a plan entered with its past checks).
+    const late = await t.call('POST', '/api/observation/arrivals', {
+      as: 'zl.admin', body: { ...person(23), plan: plan({ startAt: new Date(Date.now() - 5 * 3_600_000).toISOString(), temperatureTimes: [clock.format(new Date(Date.now() - 3 * 3_600_000))], testDays: [], pastChecks: true }) },
+    });
+    const overdue = (late.json.checks as { id: string; state: string }[]).find((c) => c.state === 'overdue')!;
+    expect(overdue).toBeDefined();
+    expect((await t.call('GET', '/api/observation/checks?list=overdue', { as: 'zl.team' })).json.map((c: { id: string }) => c.id)).toContain(overdue.id);
+    // The same worker's lists as if they now worked in 船厂社区 only: none of 中路社区's people.
+    const team = await t.database.db.selectFrom('users').select('id').where('username', '=', 'zl.team').executeTakeFirstOrThrow();
+    const cc = await t.database.db.selectFrom('org_units').select(['id', 'path']).where('code', '=', CODES.chuanchang).executeTakeFirstOrThrow();
+    const moved = { userId: team.id, username: 'zl.team', ip: null, grants: [{ assignmentId: '', role: 'team_member' as const, unitId: cc.id, path: cc.path }] };
+    expect(await t.services.observation.checks.list(moved, { list: 'overdue' })).toEqual([]);
+    expect(await t.services.observation.checks.list(moved, { list: 'due' })).toEqual([]);
   });
 
   // Last: it stops the server.

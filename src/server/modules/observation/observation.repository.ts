@@ -18,6 +18,11 @@ export type PlanView = PlanRow & { worker_name: string; released_by_name: string
 export type CheckView = CheckRow & { name: string; place: string | null; group_name: string | null; recorded_by_name: string | null };
 export type ArrivalView = ArrivalRow & { group_name: string | null; registered_by_name: string | null; letter_id: string | null };
 
+/** A list of arrivals shows the newest this many; a search or a filter finds the others. */
+export const ARRIVALS_SHOWN = 2000;
+/** A list of checks longer than this is cut (a worker has a few hundred a day; a community's lists are read per day). */
+export const CHECKS_SHOWN = 5000;
+
 /** All SQL about arrivals, their groups, self-declarations, letters, observation plans, checks and alerts. */
 export const observationRepository = {
   /* Arrivals and groups */
@@ -52,15 +57,28 @@ export const observationRepository = {
   },
 
   /** A community's arrivals, newest first; `q` matches a name's beginning or a plate/train number. */
-  async arrivalsOf(db: Executor, communityId: string, filter: { q?: string | undefined; groupId?: string | undefined; ids?: readonly string[] }): Promise<ArrivalView[]> {
+  async arrivalsOf(
+    db: Executor, communityId: string,
+    filter: { q?: string | undefined; groupId?: string | undefined; status?: 'observing' | 'released' | 'none' | 'all' | undefined; limit?: number },
+  ): Promise<ArrivalView[]> {
     let q = this.arrivalViews(db).where('a.community_id', '=', communityId);
+    // Open: a plan not released; released: plans, none open; none: no plan at all.
+    if (filter.status === 'observing') {
+      q = q.where((eb) => eb.exists(eb.selectFrom('observation_plans as p').select('p.id').whereRef('p.arrival_id', '=', 'a.id').where('p.released_at', 'is', null)));
+    } else if (filter.status === 'released') {
+      q = q.where((eb) => eb.and([
+        eb.exists(eb.selectFrom('observation_plans as p').select('p.id').whereRef('p.arrival_id', '=', 'a.id')),
+        eb.not(eb.exists(eb.selectFrom('observation_plans as p').select('p.id').whereRef('p.arrival_id', '=', 'a.id').where('p.released_at', 'is', null))),
+      ]));
+    } else if (filter.status === 'none') {
+      q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('observation_plans as p').select('p.id').whereRef('p.arrival_id', '=', 'a.id'))));
+    }
     if (filter.groupId) q = q.where('a.group_id', '=', filter.groupId);
-    if (filter.ids) q = q.where('a.id', 'in', filter.ids.length ? [...filter.ids] : ['']);
     if (filter.q) {
       const text = filter.q;
       q = q.where((eb) => eb.or([eb('a.name', 'like', `${text.replace(/[%_]/g, '')}%`), eb('a.transport_ref', '=', text), eb('a.id_masked', '=', text)]));
     }
-    return q.orderBy('a.created_at', 'desc').limit(2000).execute();
+    return q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(filter.limit ?? ARRIVALS_SHOWN).execute();
   },
 
   /** The person's open observation in a community (an ID number under observation there now), if any. */
@@ -73,6 +91,11 @@ export const observationRepository = {
       .where('a.id_hash', '=', idHash)
       .where('p.released_at', 'is', null)
       .executeTakeFirst();
+  },
+
+  /** The person's arrival in a community on a day, if already registered. */
+  arrivalOn(db: Executor, communityId: string, idHash: string, arrivedOn: string): Promise<{ id: string } | undefined> {
+    return db.selectFrom('arrivals').select('id').where('community_id', '=', communityId).where('id_hash', '=', idHash).where('arrived_on', '=', arrivedOn).executeTakeFirst();
   },
 
   /* Plans and checks */
@@ -152,18 +175,23 @@ export const observationRepository = {
    * done and not yet overdue; overdue: open plans' missed checks, any day;
    * done: the day's done checks.
    */
-  listChecks(db: Executor, who: { workerId: string } | { communityId: string }, list: 'due' | 'overdue' | 'done', day: string, now: string): Promise<CheckView[]> {
+  listChecks(
+    db: Executor, who: { workerId?: string | undefined; communityPath?: string | undefined; prefixes?: readonly string[] }, list: 'due' | 'overdue' | 'done', day: string, now: string,
+  ): Promise<CheckView[]> {
     let q = this.checkViews(db).where('c.cancelled', '=', 0);
-    q = 'workerId' in who ? q.where('c.worker_id', '=', who.workerId) : q.where('c.community_id', '=', who.communityId);
+    if (who.workerId) q = q.where('c.worker_id', '=', who.workerId);
+    // A community's checks carry its path: equal paths read the (org_path, day) index.
+    if (who.communityPath) q = q.where('c.org_path', '=', who.communityPath);
+    if (who.prefixes) q = q.where((eb) => underAny(eb, 'c.org_path', who.prefixes!));
     if (list === 'due') q = q.where('c.day', '=', day).where('c.done_at', 'is', null).where('c.overdue_at', '>', now);
     if (list === 'overdue') q = q.where('c.day', '<=', day).where('c.done_at', 'is', null).where('c.overdue_at', '<=', now).where('p.released_at', 'is', null);
     if (list === 'done') q = q.where('c.day', '=', day).where('c.done_at', 'is not', null);
-    return q.orderBy('c.due_at').orderBy('a.name').limit(5000).execute();
+    return q.orderBy('c.due_at').orderBy('a.name').limit(CHECKS_SHOWN + 1).execute();
   },
 
-  /** Checks from `from` on that are not done: no longer due once the person is released. */
+  /** Checks not done and not yet overdue at `from` (still to come, or in their grace): no longer due once the person is released. */
   async cancelChecksFrom(db: Executor, planId: string, from: string): Promise<void> {
-    await db.updateTable('observation_checks').set({ cancelled: 1 }).where('plan_id', '=', planId).where('done_at', 'is', null).where('due_at', '>=', from).execute();
+    await db.updateTable('observation_checks').set({ cancelled: 1 }).where('plan_id', '=', planId).where('done_at', 'is', null).where('overdue_at', '>', from).execute();
   },
 
   async release(db: Executor, planId: string, set: Pick<PlanRow, 'released_at' | 'released_day' | 'released_by' | 'release_outcome' | 'release_note'>): Promise<boolean> {
@@ -267,8 +295,16 @@ export const observationRepository = {
     await db.insertInto('self_declarations').values(row).execute();
   },
 
-  pendingDeclarationOf(db: Executor, communityId: string, idHash: string): Promise<DeclarationRow | undefined> {
-    return db.selectFrom('self_declarations').selectAll().where('community_id', '=', communityId).where('id_hash', '=', idHash).where('status', '=', 'pending').executeTakeFirst();
+  pendingDeclarationsOf(db: Executor, communityId: string, idHash: string): Promise<DeclarationRow[]> {
+    return db.selectFrom('self_declarations').selectAll().where('community_id', '=', communityId).where('id_hash', '=', idHash).where('status', '=', 'pending').execute();
+  },
+
+  /** How many declarations wait per ID number (to flag one number declared from several phones). */
+  async pendingCountsByPerson(db: Executor, communityId: string, idHashes: readonly string[]): Promise<Map<string, number>> {
+    if (idHashes.length === 0) return new Map();
+    const rows = await db.selectFrom('self_declarations').select(['id_hash', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('community_id', '=', communityId).where('status', '=', 'pending').where('id_hash', 'in', [...new Set(idHashes)]).groupBy('id_hash').execute();
+    return new Map(rows.map((r) => [r.id_hash, Number(r.n)]));
   },
 
   async updateDeclaration(db: Executor, id: string, set: Partial<DeclarationRow>, onlyPending = true): Promise<boolean> {
