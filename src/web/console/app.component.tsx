@@ -23,6 +23,7 @@ import { FiguresPage } from './figures/figures.page.tsx';
 import { RoundsPage } from './screening/rounds.page.tsx';
 import { RoundPage } from './screening/round.page.tsx';
 import { gatePageRoutes, gatePrintRoutes } from './gates/gate-routes.tsx';
+import { observationPageRoutes, observationPrintRoutes } from './observation/observation-routes.tsx';
 
 const THEME = {
   token: { colorPrimary: '#1d5fa8', borderRadius: 6 },
@@ -69,6 +70,7 @@ function Gate() {
     <Routes>
       <Route path="/login" element={<Navigate to={nextFrom(location.search)} replace />} />
       {gatePrintRoutes(user)}
+      {observationPrintRoutes(user)}
       <Route element={<ConsoleLayout me={user} />}>
         <Route index element={<OverviewPage me={user} />} />
         <Route path="residents" element={hasPermission(user, 'ledger.read') ? <ResidentsPage me={user} /> : <NotAllowed />} />
@@ -79,6 +81,7 @@ function Gate() {
         <Route path="screening" element={hasPermission(user, 'ledger.read') ? <RoundsPage me={user} /> : <NotAllowed />} />
         <Route path="screening/:id" element={hasPermission(user, 'ledger.read') ? <RoundPage me={user} /> : <NotAllowed />} />
         {gatePageRoutes(user)}
+        {observationPageRoutes(user)}
         <Route path="org" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="org/:id" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="users" element={hasPermission(user, 'users.manage') ? <UsersPage me={user} /> : <NotAllowed />} />

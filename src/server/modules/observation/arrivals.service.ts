@@ -196,8 +196,8 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
           created_by: actor.userId, created_at: new Date().toISOString(),
         });
         for (const [i, m] of input.members.entries()) {
-          const key = m.idNumber.trim().toUpperCase();
-          if (seen.has(key)) throw new AppError('DUPLICATE_ID', { field: `members.${i}.idNumber` });
+          const key = normaliseCitizenId(m.idNumber);
+          if (seen.has(key)) throw new AppError('MEMBER_TWICE', { field: `members.${i}.idNumber`, params: { first: seen.get(key)! + 1, second: i + 1 } });
           seen.set(key, i);
           const row = await insertArrival(trx, box, actor, unit, {
             category: input.category, name: m.name, idNumber: m.idNumber, phone: m.phone, originCode: input.originCode, route: input.route,

@@ -234,7 +234,7 @@ describeApi('outside personnel, returnees and observation', (t) => {
     expect(observed.json).toMatchObject({ code: 'OBSERVATION_OPEN', field: 'members.0.idNumber' });
     const fresh = { ...members[0]!, idNumber: makeId('230102', '19810101', '777') };
     const duplicate = await t.call('POST', '/api/observation/groups', { as: 'zl.admin', body: group([fresh, { ...fresh, name: '另一人' }]) });
-    expect(duplicate.json).toMatchObject({ code: 'DUPLICATE_ID', field: 'members.1.idNumber' });
+    expect(duplicate.json).toMatchObject({ code: 'MEMBER_TWICE', field: 'members.1.idNumber', message: '同一身份证号在本批名单中出现了两次（第 1 行和第 2 行）' });
     // Nothing of a refused group is kept, not even its first member.
     expect((await t.call('GET', `/api/observation/arrivals?communityId=${zhonglu}&q=第二批`, { as: 'zl.admin' })).json).toEqual([]);
 
