@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ChangePasswordPage } from './auth/change-password.page.tsx';
 import { LoginPage } from './auth/login.page.tsx';
+import { DeclarePage } from './declare/declare.page.tsx';
 import { GateOutboxPage } from './gate/gate-outbox.page.tsx';
 import { GatePage } from './gate/gate.page.tsx';
 import { GateWork } from './gate/gate-work.component.tsx';
@@ -15,6 +16,17 @@ import { HomePage } from './home/home.page.tsx';
 import { HouseholdPage } from './ledger/household.page.tsx';
 import { SearchPage } from './ledger/search.page.tsx';
 import { MePage } from './me/me.page.tsx';
+import { ArrivalPage } from './observation/arrival.page.tsx';
+import { ArrivalsPage } from './observation/arrivals.page.tsx';
+import { ChecksPage } from './observation/checks.page.tsx';
+import { DeclarationsPage } from './observation/declarations.page.tsx';
+import { LetterSignPage } from './observation/letter-sign.page.tsx';
+import { LetterPage } from './observation/letter.page.tsx';
+import { ObservationWork } from './observation/observation-work.component.tsx';
+import { ObservationPage } from './observation/observation.page.tsx';
+import { ReadingOutboxPage } from './observation/reading-outbox.page.tsx';
+import { RecordCheckPage } from './observation/record-check.page.tsx';
+import { RegisterPage } from './observation/register.page.tsx';
 import { OfflineBanner } from './offline/offline-banner.component.tsx';
 import { UnitPage } from './org/unit.page.tsx';
 import { PatrolPage } from './patrol/patrol.page.tsx';
@@ -44,28 +56,42 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <UpdateBanner />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* Public: a person declaring themself from the community's QR code has no account. */}
+              <Route path="/declare/:communityId" element={<DeclarePage />} />
               <Route element={<SessionGate />}>
                 <Route path="/password" element={<ChangePasswordPage />} />
                 <Route element={<FieldWork />}>
                   <Route element={<GateWork />}>
-                    <Route element={<TabLayout />}>
-                      <Route index element={<HomePage />} />
-                      <Route path="/units/:id" element={<UnitPage />} />
-                      <Route path="/search" element={<SearchPage />} />
-                      <Route path="/households/:id" element={<HouseholdPage />} />
-                      <Route path="/screening" element={<ScreeningPage />} />
-                      <Route path="/screening/rounds/:id" element={<RoundPage />} />
-                      <Route path="/outbox" element={<OutboxPage />} />
-                      <Route path="/gate" element={<GatePage />} />
-                      <Route path="/gate/outbox" element={<GateOutboxPage />} />
-                      <Route path="/patrol" element={<PatrolPage />} />
-                      <Route path="/me" element={<MePage />} />
+                    <Route element={<ObservationWork />}>
+                      <Route element={<TabLayout />}>
+                        <Route index element={<HomePage />} />
+                        <Route path="/units/:id" element={<UnitPage />} />
+                        <Route path="/search" element={<SearchPage />} />
+                        <Route path="/households/:id" element={<HouseholdPage />} />
+                        <Route path="/screening" element={<ScreeningPage />} />
+                        <Route path="/screening/rounds/:id" element={<RoundPage />} />
+                        <Route path="/outbox" element={<OutboxPage />} />
+                        <Route path="/gate" element={<GatePage />} />
+                        <Route path="/gate/outbox" element={<GateOutboxPage />} />
+                        <Route path="/patrol" element={<PatrolPage />} />
+                        <Route path="/me" element={<MePage />} />
+                        <Route path="/observation" element={<ObservationPage />} />
+                        <Route path="/observation/checks" element={<ChecksPage />} />
+                        <Route path="/observation/outbox" element={<ReadingOutboxPage />} />
+                        <Route path="/observation/arrivals" element={<ArrivalsPage />} />
+                        <Route path="/observation/arrivals/:id" element={<ArrivalPage />} />
+                        <Route path="/observation/declarations" element={<DeclarationsPage />} />
+                        <Route path="/observation/letters/:id" element={<LetterPage />} />
+                      </Route>
+                      {/* Forms take the whole screen: the tab bar would only sit under the thumb and the save button. */}
+                      <Route path="/households/:id/visit" element={<NewVisitPage />} />
+                      <Route path="/outbox/:id" element={<EditVisitPage />} />
+                      <Route path="/gate/visitor" element={<NewVisitorPage />} />
+                      <Route path="/gate/outbox/:id" element={<FixVisitorPage />} />
+                      <Route path="/observation/checks/:id" element={<RecordCheckPage />} />
+                      <Route path="/observation/register" element={<RegisterPage />} />
+                      <Route path="/observation/arrivals/:id/letter" element={<LetterSignPage />} />
                     </Route>
-                    {/* Forms take the whole screen: the tab bar would only sit under the thumb and the save button. */}
-                    <Route path="/households/:id/visit" element={<NewVisitPage />} />
-                    <Route path="/outbox/:id" element={<EditVisitPage />} />
-                    <Route path="/gate/visitor" element={<NewVisitorPage />} />
-                    <Route path="/gate/outbox/:id" element={<FixVisitorPage />} />
                   </Route>
                 </Route>
               </Route>

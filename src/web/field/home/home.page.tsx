@@ -3,6 +3,7 @@ import { PullToRefresh } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../shared/session.ts';
 import { useGateTools } from '../gate/gate-tools.ts';
+import { mayObserve } from '../observation/observation-tools.ts';
 import { useOrgUnits } from '../org/org.resource.ts';
 import { UnitList } from '../org/unit-list.component.tsx';
 import { QueryView } from '../shared/query-view.component.tsx';
@@ -18,7 +19,7 @@ export function HomePage() {
   const gates = useGateTools();
   if (!me.data) return null;
   // Someone who records visits or works at a gate comes here to work: their tools first, above where they work.
-  const toolsFirst = hasPermission(me.data, 'screening.visit') || gates.gate || gates.patrol;
+  const toolsFirst = hasPermission(me.data, 'screening.visit') || gates.gate || gates.patrol || mayObserve(me.data);
 
   return (
     <PullToRefresh onRefresh={() => qc.invalidateQueries()}>

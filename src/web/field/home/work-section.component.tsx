@@ -4,6 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { hasPermission, useMe } from '../../shared/session.ts';
 import { GateIcon, PatrolIcon } from '../gate/gate-icons.component.tsx';
 import { useGateTools } from '../gate/gate-tools.ts';
+import { ObservationIcon } from '../observation/observation-icon.component.tsx';
+import { mayObserve, useObservationAlertCount, useObservationOnPhone } from '../observation/observation-tools.ts';
 import { useMyOutbox } from '../offline/outbox.ts';
 import { ScreeningIcon, SearchIcon } from '../screening/tab-icons.component.tsx';
 import '../ledger/ledger.css';
@@ -12,7 +14,8 @@ import '../ledger/ledger.css';
  * The field tools the user's roles switch on: for those who record visits,
  * finding a resident and door-to-door screening (with what still waits on the
  * phone); for those with an entrance or a patrol group, the gate desk and the
- * patrol. Others see that their tools are still to come, rather than tiles
+ * patrol; for those who follow outside personnel and returnees, their checks
+ * and lists. Others see that their tools are still to come, rather than tiles
  * that lead nowhere.
  */
 export function WorkSection() {
@@ -22,7 +25,10 @@ export function WorkSection() {
   const { items } = useMyOutbox();
   const gates = useGateTools();
   const visits = hasPermission(me.data, 'screening.visit');
-  if (!visits && !gates.gate && !gates.patrol) {
+  const observation = mayObserve(me.data);
+  const readings = useObservationOnPhone();
+  const alerts = useObservationAlertCount();
+  if (!visits && !gates.gate && !gates.patrol && !observation) {
     return (
       <Card title={t('field:home.work')} data-testid="work-section" className="field-card">
         <div className="field-empty" data-testid="work-empty">
@@ -68,6 +74,25 @@ export function WorkSection() {
         {gates.patrol && (
           <List.Item prefix={<PatrolIcon />} onClick={() => navigate('/patrol')} description={t('gate-field:patrol.entryHint')} data-testid="work-patrol">
             {t('gate-field:patrol.entry')}
+          </List.Item>
+        )}
+        {observation && (
+          <List.Item
+            prefix={<ObservationIcon />}
+            onClick={() => navigate('/observation')}
+            description={
+              alerts > 0 ? (
+                <span className="field-error">{t('observation-field:alerts.title', { count: alerts })}</span>
+              ) : readings > 0 ? (
+                t('observation-field:outbox.onPhone', { count: readings })
+              ) : (
+                t('observation-field:entryHint')
+              )
+            }
+            extra={alerts + readings > 0 ? <Badge content={alerts > 0 ? alerts : readings} /> : null}
+            data-testid="work-observation"
+          >
+            {t('observation-field:entry')}
           </List.Item>
         )}
       </List>

@@ -4,16 +4,17 @@ import { version } from '../../../../package.json';
 /**
  * Keeps what the field user last saw (who they are, their units, the
  * households of their groups for offline search and visits, the gate kit:
- * entrances, pass keys and the passes to refuse) on the phone,
+ * entrances, pass keys and the passes to refuse; the worker's observation
+ * checks) on the phone,
  * so the app opens with it when there is no network. A small
  * stand-in for a query persister: only the listed reads, only successful
  * answers, dropped after a week, on sign-out and with a new app version.
  */
 const STORAGE_KEY = 'linli.field.queries';
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
-const PERSISTED = new Set(['me', 'org-units', 'org-unit', 'field-ledger', 'field-gate']);
+const PERSISTED = new Set(['me', 'org-units', 'org-unit', 'field-ledger', 'field-gate', 'observation-checks']);
 /** The offline work itself: never garbage-collected, even while no screen shows it. */
-const KEPT = ['field-ledger', 'field-gate'];
+const KEPT = ['field-ledger', 'field-gate', 'observation-checks'];
 
 interface Stored {
   version: string;

@@ -1,0 +1,96 @@
+import { Button, ErrorBlock, NavBar, NoticeBar, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { ApiRequestError } from '../../shared/api.ts';
+import { useMe } from '../../shared/session.ts';
+import { useOnline } from '../offline/connectivity.ts';
+import { QueryView } from '../shared/query-view.component.tsx';
+import { useArrival, useLetterDraft, useSignLetter } from './observation.resource.ts';
+import { SignaturePad } from './signature-pad.component.tsx';
+import { signaturePng, type Stroke } from './signature-strokes.ts';
+import './observation.css';
+
+/**
+ * Signing the commitment letter (/observation/arrivals/:id/letter): the
+ * letter as it will be kept, in type one can read, then the person signs in
+ * the box with a finger; "confirm" is there only once something is drawn.
+ * The worker holding the phone is the witness. Once signed the letter cannot
+ * be changed or signed again.
+ */
+export function LetterSignPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const arrival = useArrival(id);
+  const draft = useLetterDraft(id);
+  const back = () => (location.key === 'default' ? navigate(`/observation/arrivals/${id}`, { replace: true }) : navigate(-1));
+  if (arrival.data?.letterId) return <Navigate to={`/observation/letters/${arrival.data.letterId}`} replace />;
+  return (
+    <div className="field-page field-form-page obs-letter-page" data-testid="letter-sign">
+      <NavBar onBack={() => void back()} back={t('field:common.back')}>
+        {t('observation-field:letter.signTitle')}
+      </NavBar>
+      <QueryView
+        result={draft}
+        renderRefusal={(e) => (
+          <div className="field-state">
+            <ErrorBlock status="empty" title={t('observation-field:arrival.missingTitle')} description={e.message} />
+          </div>
+        )}
+      >
+        {(letter) => <SignLetter arrivalId={id} title={letter.title} body={letter.body} name={arrival.data?.name ?? ''} />}
+      </QueryView>
+    </div>
+  );
+}
+
+function SignLetter({ arrivalId, title, body, name }: { arrivalId: string; title: string; body: string; name: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const online = useOnline();
+  const [strokes, setStrokes] = useState<Stroke[]>([]);
+  const [error, setError] = useState<{ message: string; signed: boolean } | null>(null);
+  const sign = useSignLetter(arrivalId);
+  const confirm = () => {
+    setError(null);
+    sign.mutate(signaturePng(strokes), {
+      onSuccess: (letter) => {
+        Toast.show({ icon: 'success', content: t('observation-field:letter.signed') });
+        void navigate(`/observation/letters/${letter.id}`, { replace: true });
+      },
+      onError: (e) => setError({ message: e.message, signed: e instanceof ApiRequestError && e.code === 'LETTER_SIGNED' }),
+    });
+  };
+  return (
+    <>
+      <article className="obs-letter" data-testid="letter-draft">
+        <h1 className="obs-letter-title">{title}</h1>
+        <div className="obs-letter-body">{body}</div>
+      </article>
+      <section className="obs-sign-area">
+        <h2 className="obs-form-section">{t('observation-field:letter.signHere', { name })}</h2>
+        <SignaturePad strokes={strokes} onChange={setStrokes} />
+        <p className="field-muted">{t('observation-field:letter.witness', { name: me.data?.displayName ?? '' })}</p>
+        {!online && <NoticeBar color="alert" wrap content={t('observation-field:letter.needsNetwork')} />}
+        {error && (
+          <div data-testid="letter-error" role="alert">
+            <NoticeBar color="error" wrap content={error.message} />
+            {error.signed && (
+              <Button block size="large" onClick={() => void navigate(`/observation/arrivals/${arrivalId}`, { replace: true })}>
+                {t('observation-field:arrival.openLetter')}
+              </Button>
+            )}
+          </div>
+        )}
+      </section>
+      <div className="gate-save-bar obs-save-bar">
+        <Button block color="primary" size="large" disabled={strokes.length === 0 || !online} loading={sign.isPending} onClick={confirm} data-testid="letter-confirm">
+          {t('observation-field:letter.confirm')}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ArrivalCreate, ArrivalDetail, ArrivalSummary, Check, Declaration, DeclarationApprove, Letter, ObservationAlert, PlanInput, Worker,
+} from '../../../contract/observation.ts';
+import { api, query } from '../../shared/api.ts';
+
+export type Alert = z.infer<typeof ObservationAlert>;
+export type DeclarationItem = z.infer<typeof Declaration>;
+export type LetterView = z.infer<typeof Letter>;
+export type WorkerOption = z.infer<typeof Worker>;
+export type CheckList = 'due' | 'overdue' | 'done';
+export type ArrivalStatus = 'observing' | 'released' | 'none' | 'all';
+
+/**
+ * The signed-in worker's check lists: kept on the phone (query-persistence.ts),
+ * so the day's round can be done with no network.
+ */
+export const CHECKS_KEY = 'observation-checks';
+export const checksKey = (list: CheckList) => [CHECKS_KEY, list] as const;
+/** Everything else of observation work: read when online, not kept on the phone. */
+const OBSERVATION = 'observation';
+
+export function useMyChecks(list: CheckList, enabled: boolean) {
+  return useQuery({
+    queryKey: checksKey(list),
+    queryFn: () => api<Check[]>('GET', `/api/observation/checks${query({ list })}`),
+    enabled,
+    staleTime: 30_000,
+    gcTime: Infinity,
+    // Upcoming checks become due and missed ones overdue while the phone lies in a pocket.
+    refetchInterval: 2 * 60_000,
+  });
+}
+
+export function useArrivals(communityId: string | undefined, status: ArrivalStatus, q: string) {
+  return useQuery({
+    queryKey: [OBSERVATION, 'arrivals', communityId, status, q],
+    queryFn: () => api<ArrivalSummary[]>('GET', `/api/observation/arrivals${query({ communityId, status, q })}`),
+    enabled: Boolean(communityId),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useArrival(id: string) {
+  return useQuery({
+    queryKey: [OBSERVATION, 'arrival', id],
+    queryFn: () => api<ArrivalDetail>('GET', `/api/observation/arrivals/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useWorkers(communityId: string | undefined) {
+  return useQuery({
+    queryKey: [OBSERVATION, 'workers', communityId],
+    queryFn: () => api<WorkerOption[]>('GET', `/api/observation/workers${query({ communityId })}`),
+    enabled: Boolean(communityId),
+    staleTime: 5 * 60_000,
+  });
+}
+
+const DECLARATIONS_PAGE = 20;
+
+/** The pending self-declarations, oldest first, a page at a time (the queue may be long). */
+export function usePendingDeclarations(communityId: string | undefined) {
+  return useInfiniteQuery({
+    queryKey: [OBSERVATION, 'declarations', communityId],
+    queryFn: ({ pageParam }) =>
+      api<{ items: DeclarationItem[]; nextCursor: string | null }>(
+        'GET',
+        `/api/observation/declarations${query({ communityId, status: 'pending', limit: DECLARATIONS_PAGE, before: pageParam })}`,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: Boolean(communityId),
+  });
+}
+
+const ALERTS_MS = 30_000;
+
+/** Open alerts (fever, overdue, positive) for the community's lead, asked every half minute. */
+export function useObservationAlerts(communityId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [OBSERVATION, 'alerts', communityId],
+    queryFn: () => api<Alert[]>('GET', `/api/observation/alerts${query({ communityId, open: true })}`),
+    enabled: enabled && Boolean(communityId),
+    refetchInterval: ALERTS_MS,
+  });
+}
+
+export function useLetterDraft(arrivalId: string) {
+  return useQuery({
+    queryKey: [OBSERVATION, 'letter-draft', arrivalId],
+    queryFn: () => api<{ title: string; body: string }>('GET', `/api/observation/arrivals/${encodeURIComponent(arrivalId)}/letter-draft`),
+  });
+}
+
+export function useLetter(id: string) {
+  return useQuery({
+    queryKey: [OBSERVATION, 'letter', id],
+    queryFn: () => api<LetterView>('GET', `/api/observation/letters/${encodeURIComponent(id)}`),
+    // A signed letter never changes.
+    staleTime: Infinity,
+  });
+}
+
+/** After any change, the lists and the person's page are read again; the person's new state is shown at once. */
+function useChanged() {
+  const client = useQueryClient();
+  return (detail?: ArrivalDetail) => {
+    if (detail) client.setQueryData([OBSERVATION, 'arrival', detail.id], detail);
+    void client.invalidateQueries({ queryKey: [OBSERVATION] });
+    void client.invalidateQueries({ queryKey: [CHECKS_KEY] });
+  };
+}
+
+export function useRegisterArrival() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (body: ArrivalCreate) => api<ArrivalDetail>('POST', '/api/observation/arrivals', body),
+    onSuccess: changed,
+  });
+}
+
+export function useAddPlan(arrivalId: string) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (body: PlanInput) => api<ArrivalDetail>('POST', `/api/observation/arrivals/${encodeURIComponent(arrivalId)}/plans`, body),
+    onSuccess: changed,
+  });
+}
+
+export function useReleasePlan() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: ({ planId, outcome, note }: { planId: string; outcome: 'completed' | 'transferred'; note?: string }) =>
+      api<ArrivalDetail>('POST', `/api/observation/plans/${encodeURIComponent(planId)}/release`, { outcome, ...(note ? { note } : {}) }),
+    onSuccess: changed,
+  });
+}
+
+export function useApproveDeclaration() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: z.infer<typeof DeclarationApprove> }) =>
+      api<ArrivalDetail>('POST', `/api/observation/declarations/${encodeURIComponent(id)}/approve`, body),
+    onSuccess: changed,
+  });
+}
+
+export function useRejectDeclaration() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: string; note: string }) => api<DeclarationItem>('POST', `/api/observation/declarations/${encodeURIComponent(id)}/reject`, { note }),
+    onSuccess: () => changed(),
+  });
+}
+
+export function useSignLetter(arrivalId: string) {
+  const changed = useChanged();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (signature: string) => api<LetterView>('POST', `/api/observation/arrivals/${encodeURIComponent(arrivalId)}/letter`, { signature }),
+    onSuccess: (letter) => {
+      client.setQueryData([OBSERVATION, 'letter', letter.id], letter);
+      changed();
+    },
+  });
+}
+
+export function useHandleAlert() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: string; note: string }) => api<Alert>('POST', `/api/observation/alerts/${encodeURIComponent(id)}/handle`, { note }),
+    onSettled: () => client.invalidateQueries({ queryKey: [OBSERVATION, 'alerts'] }),
+  });
+}
