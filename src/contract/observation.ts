@@ -215,7 +215,12 @@ export const LetterTemplate = z.object({ communityId: Id, title: z.string(), bod
 export const LetterTemplateEdit = z.object({ title: Text(60), body: Text(5000) });
 /** A PNG of the signature drawn with a finger, as a data URL (at most ~200 KB). */
 export const SignatureImage = z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { message: 'validation.signature' }).max(280_000, { message: 'validation.signature' });
-export const LetterSign = z.object({ signature: SignatureImage, signedAt: InstantInput.optional() });
+export const LetterSign = z.object({
+  signature: SignatureImage,
+  signedAt: InstantInput.optional(),
+  /** The letter as the phone showed it: signing is refused if the text to be kept is not what the person read. */
+  shown: z.object({ title: z.string(), body: z.string() }),
+});
 export const Letter = z.object({
   id: Id,
   arrivalId: Id,

@@ -6,6 +6,8 @@ import { AppError } from '../errors.ts';
 import { grantsOf, type SessionUser } from '../modules/auth/auth.service.ts';
 
 export const SESSION_COOKIE = 'linli_session';
+/** Sent with a batch from a phone's outbox: the user who saved the items. */
+export const QUEUE_OWNER_HEADER = 'x-linli-queue-of';
 
 /**
  * Who a route is for. Routes are for signed-in users unless they say
@@ -51,6 +53,10 @@ export function registerSessions(
     if (access === 'public') return;
     if (!request.session) throw new AppError('UNAUTHENTICATED');
     if (access === 'signed-in' && request.session.user.must_change_password === 1) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    // A phone's queue is sent with the id of the user who saved it: after another user signs in on the device (another tab, a
+    // shared phone), an old tab's queue must not be stored under the new user's name.
+    const queueOf = request.headers[QUEUE_OWNER_HEADER];
+    if (typeof queueOf === 'string' && queueOf !== request.session.user.id) throw new AppError('QUEUE_OF_ANOTHER_USER');
   });
 }
 

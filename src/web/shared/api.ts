@@ -19,7 +19,7 @@ export class ApiRequestError extends Error {
  * header makes errors come back in the language shown. A network failure
  * becomes an ApiRequestError with code NETWORK.
  */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown, options: { headers?: Record<string, string> } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -28,6 +28,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       headers: {
         'accept-language': i18n.language,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -61,7 +61,9 @@ export function lettersService({ db }: Database) {
       return { title: t.title, body: fillLetter(t.body, { name: arrival.name, idNumber: arrival.id_masked, community: unit.name, date: day }) };
     },
 
-    async sign(actor: Actor, arrivalId: string, input: { signature: string; signedAt?: string | undefined }, locale: Locale): Promise<z.infer<typeof Letter>> {
+    async sign(
+      actor: Actor, arrivalId: string, input: { signature: string; signedAt?: string | undefined; shown: { title: string; body: string } }, locale: Locale,
+    ): Promise<z.infer<typeof Letter>> {
       const arrival = await observationRepository.findArrival(db, arrivalId);
       if (!arrival) throw new AppError('NOT_FOUND');
       const grant = grantOn(actor, 'observation.write', arrival.org_path);
@@ -69,6 +71,7 @@ export function lettersService({ db }: Database) {
       const signedMs = input.signedAt ? Date.parse(input.signedAt) : Date.now();
       if (signedMs > Date.now() + CLOCK_SLACK_MS || signedMs < Date.parse(arrival.created_at) - CLOCK_SLACK_MS) throw new AppError('DATE_ORDER', { field: 'signedAt' });
       const draft = await this.draft(actor, arrivalId, locale, shanghaiDate(new Date(signedMs)));
+      if (draft.title !== input.shown.title || draft.body !== input.shown.body) throw new AppError('LETTER_CHANGED', { field: 'shown' });
       const row = {
         id: uuidv7(), arrival_id: arrival.id, community_id: arrival.community_id, org_path: arrival.org_path, title: draft.title, body: draft.body,
         signature: input.signature, signed_at: new Date(signedMs).toISOString(), witnessed_by: actor.userId, digest: '', created_at: new Date().toISOString(),

@@ -111,6 +111,11 @@ describeApi('outside personnel, returnees and observation', (t) => {
     expect(volunteer.statusCode).toBe(403);
     const twice = await t.call('POST', '/api/observation/readings', { as: 'zl.team', body: { items: [{ ...ok, id: uuid() }] } });
     expect(twice.json[0]).toMatchObject({ result: 'refused', code: 'CHECK_DONE' });
+    // A queue saved on the phone by another user (who signed out in another tab) is not stored under this user's name.
+    const other = await t.database.db.selectFrom('users').select('id').where('username', '=', 'zl.g01').executeTakeFirstOrThrow();
+    const foreignQueue = await t.call('POST', '/api/observation/readings', { as: 'zl.team', body: { items: [{ ...ok, id: uuid() }] }, headers: { 'x-linli-queue-of': other.id } });
+    expect(foreignQueue.statusCode).toBe(409);
+    expect(foreignQueue.json).toMatchObject({ code: 'QUEUE_OF_ANOTHER_USER' });
     const done = await t.call('GET', '/api/observation/checks?list=done', { as: 'zl.team' });
     expect(done.json.find((c: { id: string }) => c.id === due.id)).toMatchObject({ state: 'done', temperature: 37.8, note: '精神尚可', recordedByName: '市残联驻社区工作队队员' });
     const alerts = await t.call('GET', `/api/observation/alerts?communityId=${zhonglu}&open=true`, { as: 'zl.admin' });
@@ -163,12 +168,16 @@ describeApi('outside personnel, returnees and observation', (t) => {
     const arrival = await t.call('POST', '/api/observation/arrivals', { as: 'zl.admin', body: person(7) });
     const draft = await t.call('GET', `/api/observation/arrivals/${arrival.json.id}/letter-draft`, { as: 'zl.team' });
     expect(draft.json.body).toBe(`本人返乡人员7承诺遵守中路社区的防疫规定。${today}`);
-    const bad = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/letter`, { as: 'zl.team', body: { signature: 'data:image/jpeg;base64,AAAA' } });
+    const shown = draft.json;
+    const bad = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/letter`, { as: 'zl.team', body: { signature: 'data:image/jpeg;base64,AAAA', shown } });
     expect(bad.json).toMatchObject({ code: 'VALIDATION_FAILED', field: 'signature' });
-    const signed = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/letter`, { as: 'zl.team', body: { signature: PNG } });
+    // The text to be kept must be the text the person read.
+    const stale = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/letter`, { as: 'zl.team', body: { signature: PNG, shown: { ...shown, body: '旧的文字' } } });
+    expect(stale.json).toMatchObject({ code: 'LETTER_CHANGED', field: 'shown' });
+    const signed = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/letter`, { as: 'zl.team', body: { signature: PNG, shown } });
     expect(signed.statusCode).toBe(200);
     expect(signed.json).toMatchObject({ name: '返乡人员7', witnessedByName: '市残联驻社区工作队队员', signature: PNG, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const twice = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/letter`, { as: 'zl.team', body: { signature: PNG } });
+    const twice = await t.call('POST', `/api/observation/arrivals/${arrival.json.id}/letter`, { as: 'zl.team', body: { signature: PNG, shown } });
     expect(twice.json).toMatchObject({ code: 'LETTER_SIGNED' });
     // The database itself refuses to change or delete it.
     await expect(t.database.db.updateTable('commitment_letters').set({ body: '改过的' }).where('id', '=', signed.json.id).execute()).rejects.toThrow(/unchangeable/);

@@ -56,7 +56,7 @@ function SignLetter({ arrivalId, title, body, name }: { arrivalId: string; title
   const sign = useSignLetter(arrivalId);
   const confirm = () => {
     setError(null);
-    sign.mutate(signaturePng(strokes), {
+    sign.mutate({ signature: signaturePng(strokes), shown: { title, body } }, {
       onSuccess: (letter) => {
         Toast.show({ icon: 'success', content: t('observation-field:letter.signed') });
         void navigate(`/observation/letters/${letter.id}`, { replace: true });

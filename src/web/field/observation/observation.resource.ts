@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type {
   ArrivalCreate, ArrivalDetail, ArrivalSummary, Check, Declaration, DeclarationApprove, Letter, ObservationAlert, PlanInput, Worker,
 } from '../../../contract/observation.ts';
-import { api, query } from '../../shared/api.ts';
+import { api, ApiRequestError, query } from '../../shared/api.ts';
+import i18n from '../../shared/i18n.ts';
 
 export type Alert = z.infer<typeof ObservationAlert>;
 export type DeclarationItem = z.infer<typeof Declaration>;
@@ -89,7 +90,10 @@ export function useObservationAlerts(communityId: string | undefined, enabled: b
 
 export function useLetterDraft(arrivalId: string) {
   return useQuery({
-    queryKey: [OBSERVATION, 'letter-draft', arrivalId],
+    // The draft is in the user's language and carries today's date: never an old one from the cache.
+    queryKey: [OBSERVATION, 'letter-draft', arrivalId, i18n.language],
+    staleTime: 0,
+    refetchOnMount: 'always',
     queryFn: () => api<{ title: string; body: string }>('GET', `/api/observation/arrivals/${encodeURIComponent(arrivalId)}/letter-draft`),
   });
 }
@@ -159,10 +163,15 @@ export function useSignLetter(arrivalId: string) {
   const changed = useChanged();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (signature: string) => api<LetterView>('POST', `/api/observation/arrivals/${encodeURIComponent(arrivalId)}/letter`, { signature }),
+    mutationFn: (v: { signature: string; shown: { title: string; body: string } }) =>
+      api<LetterView>('POST', `/api/observation/arrivals/${encodeURIComponent(arrivalId)}/letter`, v),
     onSuccess: (letter) => {
       client.setQueryData([OBSERVATION, 'letter', letter.id], letter);
       changed();
+    },
+    // The text changed since it was shown: show the new one, to be read and signed again.
+    onError: (e) => {
+      if (e instanceof ApiRequestError && e.code === 'LETTER_CHANGED') void client.invalidateQueries({ queryKey: [OBSERVATION, 'letter-draft', arrivalId] });
     },
   });
 }

@@ -59,9 +59,10 @@ export interface OutboxChannel {
  * Through the mutation cache rather than a bare fetch, so the connectivity
  * watcher (connectivity.ts) learns from it whether the server is reachable.
  */
-function post<A>(client: QueryClient, path: string, body: unknown): Promise<A[]> {
+function post<A>(client: QueryClient, path: string, body: unknown, userId: string): Promise<A[]> {
   const observer = new MutationObserver<A[], Error, unknown>(client, {
-    mutationFn: (b) => api<A[]>('POST', path, b),
+    // The server refuses the batch if another user is signed in now (another tab signed out and in): items keep their author.
+    mutationFn: (b) => api<A[]>('POST', path, b, { headers: { 'x-linli-queue-of': userId } }),
     networkMode: 'always',
     retry: false,
   });
@@ -72,7 +73,7 @@ export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = Ite
   const channels = [spec.channel] as const;
   let state: SyncState = { running: false, lastSyncedAt: null, lastError: null };
   const listeners = new Set<() => void>();
-  let current: Promise<void> | undefined;
+  let current: { userId: string; done: Promise<void> } | undefined;
 
   const publish = (patch: Partial<SyncState>) => {
     state = { ...state, ...patch };
@@ -89,7 +90,7 @@ export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = Ite
         const batch = (outboxRecordsOf(userId, channels) as T[]).filter((i) => i.status === 'waiting' && !tried.has(i.id)).slice(0, spec.batch);
         if (batch.length === 0) break;
         for (const i of batch) tried.add(i.id);
-        const answers = await post<A>(client, spec.path, spec.body(batch));
+        const answers = await post<A>(client, spec.path, spec.body(batch), userId);
         const byId = new Map(answers.map((a) => [a.id, a]));
         const stored: { item: T; answer: A }[] = [];
         const refusals = new Map<string, OutboxRefusal>();
@@ -117,11 +118,18 @@ export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = Ite
     }
   }
 
+  /** One run at a time; a call for another user (after a sign-in) waits for the running one and then runs for its own user. */
   function sync(client: QueryClient, userId: string): Promise<void> {
-    current ??= run(client, userId).finally(() => {
-      current = undefined;
-    });
-    return current;
+    if (current?.userId === userId) return current.done;
+    const before = current?.done ?? Promise.resolve();
+    const mine: { userId: string; done: Promise<void> } = {
+      userId,
+      done: before.then(() => run(client, userId)).finally(() => {
+        if (current === mine) current = undefined;
+      }),
+    };
+    current = mine;
+    return mine.done;
   }
 
   function useSyncState(): SyncState {
