@@ -5,7 +5,6 @@ import type {
 import type { Database } from '../../../db/database.ts';
 import { uniqueViolation } from '../../../db/dialect.ts';
 import type { Permission } from '../../../domain/access/roles.ts';
-import { grantFor } from '../../../domain/access/scope.ts';
 import { gateGrant, gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import type { Actor } from '../../actor.ts';
@@ -74,12 +73,12 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
 
   async function detail(actor: Actor, id: string): Promise<ArrivalDetail> {
     const { row } = await visibleArrival(actor, id, 'observation.read');
-    const [summary] = await summaries([row]);
     const plans = await observationRepository.plansOf(db, [row.id], new Date().toISOString());
+    const summary = arrivalSummaryOf(row, plans);
     const household = row.household_id ? await db.selectFrom('households').select('address').where('id', '=', row.household_id).executeTakeFirst() : undefined;
     const now = Date.now();
     return {
-      ...summary!, originCode: row.origin_code, route: row.route, householdId: row.household_id, householdAddress: household?.address ?? null, reason: row.reason,
+      ...summary, originCode: row.origin_code, route: row.route, householdId: row.household_id, householdAddress: household?.address ?? null, reason: row.reason,
       symptoms: row.symptoms, temperature: row.temp_tenths === null ? null : row.temp_tenths / 10, lastTestOn: row.last_test_on,
       registeredByName: row.registered_by_name, declarationId: row.declaration_id, plans: plans.map(planOf),
       checks: (await observationRepository.checksOfArrival(db, row.id)).map((c) => checkOf(c, now)), letterId: row.letter_id,
@@ -93,7 +92,7 @@ export function arrivalsService({ db }: Database, box: SensitiveBox, events: Obs
       const unit = await communityFor(db, actor, input.communityId, 'observation.write');
       const again = await repeated(actor, input);
       if (again) return again;
-      const grant = grantFor(actor, 'observation.write', unit.path) ?? gateGrant(actor, 'observation.write', unit.path);
+      const grant = gateGrant(actor, 'observation.write', unit.path);
       let id = '';
       await db.transaction().execute(async (trx) => {
         if (input.groupId) {
