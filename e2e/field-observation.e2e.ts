@@ -65,7 +65,7 @@ describe.runIf(chromiumAvailable())('outside personnel and returnees on a phone:
     reason: '返乡',
     temperature: '36.5',
   };
-  const state = { communityId: '', reference: '', arrivalId: '', testCheckId: '', roundCheckIds: [] as string[], other: '欧阳海涛' };
+  const state = { communityId: '', reference: '', arrivalId: '', testCheckId: '', testOverdueAt: '', roundCheckIds: [] as string[], other: '欧阳海涛' };
 
   it('takes a self-declaration from someone with no account: the ID number is checked on the phone, the reference survives a reload', async () => {
     const admin = await apiAs(browser.baseUrl(), 'zl.admin');
@@ -120,15 +120,35 @@ describe.runIf(chromiumAvailable())('outside personnel and returnees on a phone:
     const arrival = await json<ArrivalDetail>(await admin.get(`/api/observation/arrivals/${state.arrivalId}`));
     expect(arrival).toMatchObject({ name: person.name, source: 'self', stayPlace: person.stayPlace, plan: { kind: 'home', days: 7, workerName: TEAM_MEMBER, testDays: [1], releasedAt: null } });
     // The day-1 test is due at once (its time, 00:00, has passed): the team member's to do today.
-    state.testCheckId = arrival.checks.find((c) => c.kind === 'test' && c.dayNumber === 1)!.id;
+    const test = arrival.checks.find((c) => c.kind === 'test' && c.dayNumber === 1)!;
+    state.testCheckId = test.id;
+    state.testOverdueAt = test.overdueAt;
 
-    await obs.signLetter([
+    const signature: [number, number][][] = [
       [[0.12, 0.62], [0.2, 0.35], [0.28, 0.7], [0.36, 0.4], [0.44, 0.66]],
       [[0.52, 0.3], [0.6, 0.72], [0.7, 0.45], [0.86, 0.5]],
-    ]);
+    ];
+    await obs.signLetter(signature);
     expect(await obs.strokesDrawn()).toBe(2);
     await screenshot(page, 'field-observation-letter-signing');
-    await obs.confirmSignature();
+
+    // The template is edited while the person signs: the letter is refused, the new text shown, to be read and signed again.
+    const template = await json<{ title: string; body: string }>(await admin.get(`/api/observation/letter-template?communityId=${state.communityId}`));
+    const clause = '五、离开居住地须提前向社区报备。';
+    const edited = await admin.put(`/api/observation/letter-template?communityId=${state.communityId}`, { data: { title: template.title, body: `${template.body}\n${clause}` } });
+    expect(edited.status()).toBe(200);
+    try {
+      expect(await obs.letterText()).not.toContain(clause);
+      await page.click('[data-testid="letter-confirm"]');
+      await page.locator('[data-testid="letter-changed"]', { hasText: SERVER.errors!.LETTER_CHANGED! }).waitFor();
+      await page.locator('[data-testid="letter-draft"]', { hasText: clause }).waitFor();
+      expect(await obs.strokesDrawn()).toBe(0);
+      await screenshot(page, 'field-observation-letter-changed');
+      await obs.draw(signature);
+      await obs.confirmSignature();
+    } finally {
+      await admin.put(`/api/observation/letter-template?communityId=${state.communityId}`, { data: { title: template.title, body: template.body } });
+    }
     expect(await page.textContent('[data-testid="letter-witness"]')).toBe(SECRETARY);
     // The stored signature is the image drawn: shown, with ink in it.
     const image = page.locator('[data-testid="letter-signature"]');
@@ -149,13 +169,15 @@ describe.runIf(chromiumAvailable())('outside personnel and returnees on a phone:
     await screenshot(page, 'field-observation-letter');
 
     const signed = await json<ArrivalDetail>(await admin.get(`/api/observation/arrivals/${state.arrivalId}`));
-    const letter = await json<{ signature: string; witnessedByName: string; name: string }>(await admin.get(`/api/observation/letters/${signed.letterId}`));
+    const letter = await json<{ signature: string; witnessedByName: string; name: string; body: string }>(await admin.get(`/api/observation/letters/${signed.letterId}`));
     expect(letter).toMatchObject({ name: person.name, witnessedByName: SECRETARY, signature: expect.stringMatching(/^data:image\/png;base64,/) });
+    // What was kept is the text signed: the new one.
+    expect(letter.body).toContain(clause);
     expect(letter.signature.length * 0.75).toBeLessThan(200_000);
     await admin.dispose();
   });
 
-  it('the team member records a check online, another offline that survives a reload and is stored once', { timeout: 120_000 }, async () => {
+  it('the team member records a check online, another offline that is corrected before it goes, survives a reload and is stored once', { timeout: 120_000 }, async () => {
     // Someone observed on paper since yesterday: two temperature checks due now, and yesterday's missed ones.
     const admin = await apiAs(browser.baseUrl(), 'zl.admin');
     const workers = await json<{ userId: string; name: string }[]>(await admin.get(`/api/observation/workers?communityId=${state.communityId}`));
@@ -173,6 +195,8 @@ describe.runIf(chromiumAvailable())('outside personnel and returnees on a phone:
     state.roundCheckIds = other.checks.filter((c) => c.day === shanghaiDate() && c.state !== 'done').map((c) => c.id);
     expect(state.roundCheckIds).toHaveLength(2);
     const [online, offline] = state.roundCheckIds as [string, string];
+    // One of yesterday's missed checks: a reading recorded for it by mistake is discarded before it goes.
+    const missed = other.checks.find((c) => c.day < shanghaiDate() && c.state === 'overdue')!.id;
 
     const { context, page, obs } = await signedIn(() => browser.open(PHONE), 'zl.team');
     // The shell must open with no network before the worker loses it.
@@ -189,19 +213,44 @@ describe.runIf(chromiumAvailable())('outside personnel and returnees on a phone:
 
     await context.setOffline(true);
     await page.waitForSelector('[data-testid="offline-banner"]');
-    await obs.record(offline, { temperature: '36.7' });
+    // Misread: 38.5 instead of 36.7. Kept on the phone, it leaves the due tab and waits in the done tab.
+    await obs.record(offline, { temperature: '38.5' });
+    expect(await obs.row(offline).count()).toBe(0);
+    await obs.showTab('done');
     await obs.waitForRowState(offline, 'waiting');
     await page.locator('[data-testid="obs-outbox-line"][data-waiting="1"]').waitFor();
     await obs.row(offline).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'field-observation-offline-waiting');
 
-    // The phone restarts, still offline: the lists and the reading are still there.
+    // Corrected before it is sent, under the same reading: no fever alert will be raised.
+    expect(await obs.correctWaiting(offline, '36.7')).toContain('38.5');
+    await obs.waitForRowState(offline, 'waiting');
+    expect(await obs.row(offline).textContent()).toContain('36.7');
+    await page.locator('[data-testid="obs-outbox-line"][data-waiting="1"]').waitFor();
+
+    // Yesterday's missed check recorded by mistake, then discarded from the outbox: it is missed again.
+    await obs.showTab('overdue');
+    await obs.record(missed, { temperature: '36.8' });
+    await page.locator('[data-testid="obs-outbox-line"][data-waiting="2"]').waitFor();
+    await obs.openOutbox();
+    const mistaken = obs.outboxItems().filter({ hasText: '36.8' });
+    expect(await mistaken.getAttribute('data-status')).toBe('waiting');
+    await screenshot(page, 'field-observation-outbox-waiting-actions');
+    await obs.discard(mistaken);
+    await obs.openChecks();
+    await obs.showTab('overdue');
+    await obs.waitForRowState(missed, 'overdue');
+    await page.locator('[data-testid="obs-outbox-line"][data-waiting="1"]').waitFor();
+
+    // The phone restarts, still offline: the lists and the corrected reading are still there.
     await page.reload();
     await page.waitForSelector('[data-testid="offline-banner"]');
+    await obs.showTab('done');
     await obs.waitForRowState(offline, 'waiting');
     await obs.openOutbox();
     expect(await obs.outboxItems().count()).toBe(1);
     expect(await obs.outboxItems().first().getAttribute('data-status')).toBe('waiting');
+    expect(await obs.outboxItems().first().textContent()).toContain('36.7');
     await screenshot(page, 'field-observation-outbox-offline');
 
     // Back online, the first upload reaches the server but its answer is lost: sent again, the server already has it.
@@ -233,6 +282,11 @@ describe.runIf(chromiumAvailable())('outside personnel and returnees on a phone:
     const done = await json<Check[]>(await team.get('/api/observation/checks?list=done'));
     expect(done.filter((c) => c.id === offline)).toMatchObject([{ temperature: 36.7, recordedByName: TEAM_MEMBER }]);
     expect(done.filter((c) => c.id === online)).toMatchObject([{ temperature: 36.6 }]);
+    // The typo never reached the server, nor did the discarded reading.
+    const alerts = await json<{ kind: string; name: string }[]>(await admin.get(`/api/observation/alerts?communityId=${state.communityId}&open=true`));
+    expect(alerts.filter((a) => a.name === state.other && a.kind === 'fever')).toEqual([]);
+    const overdue = await json<Check[]>(await team.get('/api/observation/checks?list=overdue'));
+    expect(overdue.map((c) => c.id)).toContain(missed);
     await team.dispose();
     await admin.dispose();
   });
@@ -250,6 +304,8 @@ describe.runIf(chromiumAvailable())('outside personnel and returnees on a phone:
     await worker.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await worker.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await worker.obs.openChecks();
+    // The test is due from 00:00 and overdue ten hours later: it is in the tab of its state now.
+    await worker.obs.showTab(Date.now() < Date.parse(state.testOverdueAt) ? 'due' : 'overdue');
     await worker.obs.row(state.testCheckId).waitFor();
     await worker.context.setOffline(true);
     await worker.page.waitForSelector('[data-testid="offline-banner"]');
@@ -264,11 +320,13 @@ describe.runIf(chromiumAvailable())('outside personnel and returnees on a phone:
     expect(released.plan).toMatchObject({ releaseOutcome: 'transferred', releaseNote: '转至集中隔离点', releasedByName: SECRETARY });
 
     await worker.obs.record(state.testCheckId, { testResult: '阴性' });
+    await worker.obs.showTab('done');
     await worker.obs.waitForRowState(state.testCheckId, 'waiting');
     await worker.context.setOffline(false);
     // Sent by itself once online; the server's answer stays on the phone with the reason, to be discarded.
     await worker.page.locator('[data-testid="obs-outbox-line"][data-refused="1"]').waitFor({ timeout: 30_000 });
-    await worker.obs.row(state.testCheckId).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // Refused, it needs the worker again: out of the done tab.
+    await worker.obs.row(state.testCheckId).waitFor({ state: 'detached' });
     await screenshot(worker.page, 'field-observation-refused-list');
     await worker.obs.openOutbox();
     const refused = worker.obs.outboxItems().first();

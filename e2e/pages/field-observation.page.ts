@@ -56,6 +56,11 @@ export class FieldObservationPage {
   /** Opens the letter from the person's page and draws each stroke (points in the box's own 0–1 units) with the mouse. */
   async signLetter(strokes: readonly (readonly [number, number])[][]): Promise<void> {
     await this.page.click('[data-testid="arrival-sign-letter"]');
+    await this.draw(strokes);
+  }
+
+  /** Draws each stroke in the signature box of the letter page. */
+  async draw(strokes: readonly (readonly [number, number])[][]): Promise<void> {
     const pad = this.page.locator('[data-testid="signature-pad"]');
     await pad.waitFor();
     // In the middle of the screen, clear of the save bar stuck to the bottom.
@@ -72,6 +77,11 @@ export class FieldObservationPage {
 
   async strokesDrawn(): Promise<number> {
     return Number(await this.page.getAttribute('[data-testid="signature-pad"]', 'data-strokes'));
+  }
+
+  /** The letter's text as shown for signing. */
+  async letterText(): Promise<string> {
+    return (await this.page.textContent('[data-testid="letter-draft"]')) ?? '';
   }
 
   async confirmSignature(): Promise<void> {
@@ -121,6 +131,19 @@ export class FieldObservationPage {
   async showTab(tab: 'due' | 'overdue' | 'done'): Promise<void> {
     await this.page.click(`[data-testid="checks-tab-${tab}"]`);
     await this.page.locator(`[data-testid="check-list"][data-list="${tab}"], [data-testid="checks-empty"]`).first().waitFor();
+  }
+
+  /** Opens a reading waiting on the phone from its row, corrects the temperature and saves it; back on the list. Gives the value it had. */
+  async correctWaiting(checkId: string, temperature: string): Promise<string> {
+    await this.row(checkId).click();
+    await this.page.locator('[data-testid="record-waiting"]').waitFor();
+    const before = (await this.page.textContent('[data-testid="record-waiting-value"]')) ?? '';
+    await this.page.click('[data-testid="record-edit"]');
+    await this.page.locator('[data-testid="reading-form"][data-kept="waiting"]').waitFor();
+    await this.page.locator('[data-testid="record-temperature"] input').fill(temperature);
+    await this.page.click('[data-testid="record-save"]');
+    await this.page.locator('[data-testid="check-list"]').waitFor();
+    return before;
   }
 
   /* The readings' outbox */

@@ -37,16 +37,18 @@ export function DeclarePage() {
   }
   if (!page.data) {
     const missing = page.error instanceof ApiRequestError && page.error.status === 404;
+    // Opened from a QR code on a phone with no network (or none that reaches the server): say so, and let it try again.
+    const offline = page.error instanceof ApiRequestError && page.error.code === 'NETWORK';
     return (
       <div className="field-page obs-declare">
-        <div className="field-state" data-testid="declare-missing">
+        <div className="field-state" data-testid={offline ? 'declare-offline' : 'declare-missing'}>
           <ErrorBlock
             status={missing ? 'empty' : 'disconnected'}
-            title={missing ? t('observation-field:declare.missingTitle') : t('field:state.loadFailed')}
-            description={missing ? t('observation-field:declare.missing') : page.error?.message}
+            title={missing ? t('observation-field:declare.missingTitle') : offline ? t('observation-field:declare.offlineTitle') : t('field:state.loadFailed')}
+            description={missing ? t('observation-field:declare.missing') : offline ? t('observation-field:declare.offline') : page.error?.message}
           />
           {!missing && (
-            <Button block size="large" onClick={() => void page.refetch()}>
+            <Button block size="large" color="primary" loading={page.isFetching} onClick={() => void page.refetch()} data-testid="declare-retry">
               {t('field:state.retry')}
             </Button>
           )}

@@ -61,6 +61,8 @@ function ArrivalView({ arrival: a }: { arrival: ArrivalDetail }) {
   const me = useMe();
   const write = hasPermission(me.data, 'observation.write');
   const open = a.plan && !a.plan.releasedAt ? a.plan : null;
+  // The server refuses a new plan only while one is open (OBSERVATION_OPEN): after a release, someone can be observed again.
+  const mayPlan = !open && a.plans.every((p) => p.releasedAt !== null);
   const [releasing, setReleasing] = useState(false);
   const [planning, setPlanning] = useState(false);
   const facts: [string, string | null][] = [
@@ -134,10 +136,10 @@ function ArrivalView({ arrival: a }: { arrival: ArrivalDetail }) {
           </Button>
         </div>
       )}
-      {write && !a.plan && (
+      {write && mayPlan && (
         <div className="obs-pad-block">
           <Button block color="primary" size="large" onClick={() => setPlanning(true)} data-testid="arrival-add-plan">
-            {t('observation-field:arrival.addPlan')}
+            {a.plan ? t('observation-field:arrival.addPlanAgain') : t('observation-field:arrival.addPlan')}
           </Button>
         </div>
       )}

@@ -4,23 +4,26 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { hasPermission, useMe } from '../../shared/session.ts';
+import { useOnline } from '../offline/connectivity.ts';
 import { QueryView } from '../shared/query-view.component.tsx';
-import { groupRows, openCount, tabRows, type CheckRow } from './check-lists.ts';
+import { groupRows, placeRows, tabCounts, type CheckRow, type CheckTab } from './check-lists.ts';
 import { CheckStateTag } from './check-state-tag.component.tsx';
-import { clockOf, degrees } from './observation-format.ts';
-import { CHECKS_KEY, useMyChecks, type CheckList } from './observation.resource.ts';
+import { degrees, dueTimeOf } from './observation-format.ts';
+import { CHECKS_KEY, useMyCheckLists } from './observation.resource.ts';
 import { useReadingAnswers } from './reading-answers.ts';
-import { useReadingOutbox } from './reading-outbox.ts';
+import { readingChannel, useReadingOutbox } from './reading-outbox.ts';
 import './observation.css';
 
-const TABS: readonly CheckList[] = ['due', 'overdue', 'done'];
+const TABS: readonly CheckTab[] = ['due', 'overdue', 'done'];
 
 /**
  * My checks (/observation/checks): today's due checks, the overdue ones and
  * today's done ones, grouped by group or place (the park's eight workers
  * together, the convoy together), each a big row with the person, the time
- * and a state colour; a tap records it. Works from the lists kept on the
- * phone when there is no network.
+ * and a state colour; a tap records it. Each check sits in the tab of its
+ * state now, worked out again from the clock (check-lists.ts), so it works
+ * from the lists kept on the phone when there is no network, the next
+ * morning too.
  */
 export function ChecksPage() {
   const { t } = useTranslation();
@@ -29,22 +32,19 @@ export function ChecksPage() {
   const qc = useQueryClient();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const tab = (TABS as readonly string[]).includes(params.get('list') ?? '') ? (params.get('list') as CheckList) : 'due';
+  const tab = (TABS as readonly string[]).includes(params.get('list') ?? '') ? (params.get('list') as CheckTab) : 'due';
   const enabled = hasPermission(me.data, 'observation.check');
-  const due = useMyChecks('due', enabled);
-  const overdue = useMyChecks('overdue', enabled);
-  const done = useMyChecks('done', enabled);
+  const lists = useMyCheckLists(enabled);
   const outbox = useReadingOutbox();
-  const shown = tab === 'due' ? due : tab === 'overdue' ? overdue : done;
-  const now = Date.now();
-  const lists = { due: due.data ?? [], overdue: overdue.data ?? [], done: done.data ?? [] };
-  const counts = {
-    due: openCount(tabRows('due', lists, outbox.items, now)),
-    overdue: openCount(tabRows('overdue', lists, outbox.items, now)),
-    done: tabRows('done', lists, outbox.items, now).length,
-  };
+  const sync = readingChannel.useSyncState();
+  const tabs = useMemo(() => placeRows(lists.checks, outbox.items, lists.today, lists.now), [lists.checks, outbox.items, lists.today, lists.now]);
+  const counts = tabCounts(tabs);
   const waiting = outbox.items.filter((i) => i.status === 'waiting').length;
   const refused = outbox.items.length - waiting;
+  const online = useOnline();
+  // A batch refused as a whole (the session changed hands, a role was taken away) leaves every reading waiting: say why.
+  // Offline, the banner at the top already says why nothing goes.
+  const stuck = online && waiting > 0 && sync.lastError !== null;
   const back = () => (location.key === 'default' ? navigate('/observation') : navigate(-1));
 
   return (
@@ -53,11 +53,17 @@ export function ChecksPage() {
         {t('observation-field:checks.title')}
       </NavBar>
       {outbox.items.length > 0 && (
-        <button type="button" className="obs-outbox-line" data-testid="obs-outbox-line" data-waiting={waiting} data-refused={refused} onClick={() => void navigate('/observation/outbox')}>
+        <button type="button" className="obs-outbox-line" data-testid="obs-outbox-line" data-waiting={waiting} data-refused={refused} data-stuck={stuck} onClick={() => void navigate('/observation/outbox')}>
           <NoticeBar
-            color={refused > 0 ? 'error' : 'info'}
+            color={refused > 0 || stuck ? 'error' : 'info'}
             wrap
-            content={[waiting > 0 ? t('observation-field:outbox.waiting', { count: waiting }) : null, refused > 0 ? t('observation-field:outbox.refused', { count: refused }) : null].filter(Boolean).join(' · ')}
+            content={[
+              waiting > 0 ? t('observation-field:outbox.waiting', { count: waiting }) : null,
+              refused > 0 ? t('observation-field:outbox.refused', { count: refused }) : null,
+              stuck ? t('field:outbox.lastError', { message: sync.lastError }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           />
         </button>
       )}
@@ -67,13 +73,13 @@ export function ChecksPage() {
         ))}
       </Tabs>
       <PullToRefresh onRefresh={() => qc.invalidateQueries({ queryKey: [CHECKS_KEY] })}>
-        <QueryView result={shown}>{() => <CheckGroups rows={tabRows(tab, lists, outbox.items, now)} tab={tab} />}</QueryView>
+        {lists.downloaded ? <CheckGroups rows={tabs[tab]} tab={tab} today={lists.today} /> : <QueryView result={lists.primary}>{() => <CheckGroups rows={tabs[tab]} tab={tab} today={lists.today} />}</QueryView>}
       </PullToRefresh>
     </div>
   );
 }
 
-function CheckGroups({ rows, tab }: { rows: CheckRow[]; tab: CheckList }) {
+function CheckGroups({ rows, tab, today }: { rows: CheckRow[]; tab: CheckTab; today: string }) {
   const { t } = useTranslation();
   const groups = useMemo(() => groupRows(rows), [rows]);
   if (rows.length === 0) {
@@ -93,7 +99,7 @@ function CheckGroups({ rows, tab }: { rows: CheckRow[]; tab: CheckList }) {
           </h2>
           <ul className="obs-check-rows">
             {g.rows.map((row) => (
-              <CheckRowItem key={row.check.id} row={row} />
+              <CheckRowItem key={row.check.id} row={row} today={today} />
             ))}
           </ul>
         </section>
@@ -102,7 +108,7 @@ function CheckGroups({ rows, tab }: { rows: CheckRow[]; tab: CheckList }) {
   );
 }
 
-function CheckRowItem({ row }: { row: CheckRow }) {
+function CheckRowItem({ row, today }: { row: CheckRow; today: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const answers = useReadingAnswers();
@@ -112,6 +118,7 @@ function CheckRowItem({ row }: { row: CheckRow }) {
     row.item?.reading.temperature ?? check.temperature ?? null;
   const result = row.item?.reading.testResult ?? check.testResult ?? null;
   const recordable = state !== 'done';
+
   return (
     <li>
       <button
@@ -128,7 +135,7 @@ function CheckRowItem({ row }: { row: CheckRow }) {
         <span className="obs-check-main">
           <strong className="obs-check-name">{check.name}</strong>
           <span className="obs-check-sub">
-            {t(`observation:checkKind.${check.kind}`)} · {t('observation-field:checks.dueAt', { time: clockOf(check.dueAt) })}
+            {t(`observation:checkKind.${check.kind}`)} · {t('observation-field:checks.dueAt', { time: dueTimeOf(check.dueAt, today) })}
             {check.kind === 'temperature' && value !== null && ` · ${degrees(value)} ${t('gates:temperatureUnit')}`}
             {check.kind === 'test' && result && ` · ${t(`observation:testResult.${result}`)}`}
           </span>

@@ -1,5 +1,5 @@
 import { Button, ErrorBlock, NavBar, NoticeBar, Toast } from 'antd-mobile';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiRequestError } from '../../shared/api.ts';
@@ -40,20 +40,27 @@ export function LetterSignPage() {
           </div>
         )}
       >
-        {(letter) => <SignLetter arrivalId={id} title={letter.title} body={letter.body} name={arrival.data?.name ?? ''} />}
+        {(letter) => <SignLetter arrivalId={id} title={letter.title} body={letter.body} name={arrival.data?.name ?? ''} reading={draft.isFetching} />}
       </QueryView>
     </div>
   );
 }
 
-function SignLetter({ arrivalId, title, body, name }: { arrivalId: string; title: string; body: string; name: string }) {
+function SignLetter({ arrivalId, title, body, name, reading }: { arrivalId: string; title: string; body: string; name: string; reading: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
   const online = useOnline();
   const [strokes, setStrokes] = useState<Stroke[]>([]);
-  const [error, setError] = useState<{ message: string; signed: boolean } | null>(null);
+  const [error, setError] = useState<{ message: string; signed: boolean; changed: boolean } | null>(null);
+  const [shownText, setShownText] = useState({ title, body });
+  const article = useRef<HTMLElement>(null);
   const sign = useSignLetter(arrivalId);
+  // A new text (the template edited, the date turned) was not what the person signed for: the pad starts empty again.
+  if (shownText.title !== title || shownText.body !== body) {
+    setShownText({ title, body });
+    setStrokes([]);
+  }
   const confirm = () => {
     setError(null);
     sign.mutate({ signature: signaturePng(strokes), shown: { title, body } }, {
@@ -61,12 +68,26 @@ function SignLetter({ arrivalId, title, body, name }: { arrivalId: string; title
         Toast.show({ icon: 'success', content: t('observation-field:letter.signed') });
         void navigate(`/observation/letters/${letter.id}`, { replace: true });
       },
-      onError: (e) => setError({ message: e.message, signed: e instanceof ApiRequestError && e.code === 'LETTER_SIGNED' }),
+      onError: (e) => {
+        const code = e instanceof ApiRequestError ? e.code : null;
+        setError({ message: e.message, signed: code === 'LETTER_SIGNED', changed: code === 'LETTER_CHANGED' });
+        if (code === 'LETTER_CHANGED') {
+          // The new text is being read (useSignLetter): to be read from its start, then signed again.
+          setStrokes([]);
+          // Back to the top of the page (its own scroller): the notice, then the new text from its start.
+          article.current?.closest('.field-page')?.scrollTo({ top: 0, behavior: 'smooth' });
+        }
+      },
     });
   };
   return (
     <>
-      <article className="obs-letter" data-testid="letter-draft">
+      {error?.changed && (
+        <div data-testid="letter-changed" role="alert">
+          <NoticeBar color="alert" wrap content={error.message} />
+        </div>
+      )}
+      <article ref={article} className="obs-letter" data-testid="letter-draft" data-reading={reading}>
         <h1 className="obs-letter-title">{title}</h1>
         <div className="obs-letter-body">{body}</div>
       </article>
@@ -75,7 +96,7 @@ function SignLetter({ arrivalId, title, body, name }: { arrivalId: string; title
         <SignaturePad strokes={strokes} onChange={setStrokes} />
         <p className="field-muted">{t('observation-field:letter.witness', { name: me.data?.displayName ?? '' })}</p>
         {!online && <NoticeBar color="alert" wrap content={t('observation-field:letter.needsNetwork')} />}
-        {error && (
+        {error && !error.changed && (
           <div data-testid="letter-error" role="alert">
             <NoticeBar color="error" wrap content={error.message} />
             {error.signed && (
@@ -87,7 +108,7 @@ function SignLetter({ arrivalId, title, body, name }: { arrivalId: string; title
         )}
       </section>
       <div className="gate-save-bar obs-save-bar">
-        <Button block color="primary" size="large" disabled={strokes.length === 0 || !online} loading={sign.isPending} onClick={confirm} data-testid="letter-confirm">
+        <Button block color="primary" size="large" disabled={strokes.length === 0 || !online || reading} loading={sign.isPending} onClick={confirm} data-testid="letter-confirm">
           {t('observation-field:letter.confirm')}
         </Button>
       </div>

@@ -1,4 +1,4 @@
-import { shanghaiDateTime } from '../../../domain/local-date.ts';
+import { shanghaiDate, shanghaiDateTime } from '../../../domain/local-date.ts';
 
 /**
  * Times of observation work as the schedule states them: in Asia/Shanghai,
@@ -13,6 +13,12 @@ export function clockOf(iso: string): string {
 export function dayTimeOf(iso: string): string {
   const at = new Date(iso);
   return Number.isNaN(at.getTime()) ? iso : shanghaiDateTime(at).slice(5);
+}
+
+/** A check's time: 08:00 today, 11-25 16:00 on another day (a missed check of yesterday must not read as this morning's). */
+export function dueTimeOf(iso: string, today = shanghaiDate()): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) || shanghaiDate(at) === today ? clockOf(iso) : dayTimeOf(iso);
 }
 
 /** 2026-11-26 08:00 */

@@ -3,12 +3,13 @@ import { Badge, List, PullToRefresh, Selector } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { hasPermission, useMe } from '../../shared/session.ts';
+import { useOnline } from '../offline/connectivity.ts';
 import { ObservationAlerts } from './alerts-band.component.tsx';
-import { openCount, tabRows } from './check-lists.ts';
+import { placeRows, tabCounts } from './check-lists.ts';
 import { ObservationIcon } from './observation-icon.component.tsx';
 import { useObservationCommunity } from './observation-community.ts';
-import { useMyChecks, usePendingDeclarations } from './observation.resource.ts';
-import { useReadingOutbox } from './reading-outbox.ts';
+import { useMyCheckLists, usePendingDeclarations } from './observation.resource.ts';
+import { readingChannel, useReadingOutbox } from './reading-outbox.ts';
 import '../screening/screening.css';
 import './observation.css';
 
@@ -27,17 +28,18 @@ export function ObservationPage() {
   const may = (p: Parameters<typeof hasPermission>[1]) => hasPermission(me.data, p);
   const checks = may('observation.check');
   const write = may('observation.write');
-  const due = useMyChecks('due', checks);
-  const overdue = useMyChecks('overdue', checks);
+  const lists = useMyCheckLists(checks);
   const outbox = useReadingOutbox();
+  const sync = readingChannel.useSyncState();
+  const online = useOnline();
   const declarations = usePendingDeclarations(write ? community?.id : undefined);
-  const now = Date.now();
-  const lists = { due: due.data ?? [], overdue: overdue.data ?? [], done: [] };
-  const dueOpen = openCount(tabRows('due', lists, outbox.items, now));
-  const overdueOpen = openCount(tabRows('overdue', lists, outbox.items, now));
+  // The same counts as the tabs of "my checks".
+  const { due: dueOpen, overdue: overdueOpen } = tabCounts(placeRows(lists.checks, outbox.items, lists.today, lists.now));
   const pending = declarations.data?.pages[0]?.items.length ?? 0;
   const morePending = Boolean(declarations.data?.pages[0]?.nextCursor);
   const refused = outbox.items.some((i) => i.status === 'refused');
+  // Readings that cannot go (a batch refused as a whole) say why here too, not only on the outbox page.
+  const stuck = online && sync.lastError !== null && outbox.items.some((i) => i.status === 'waiting');
 
   return (
     <PullToRefresh onRefresh={() => qc.invalidateQueries()}>
@@ -77,8 +79,18 @@ export function ObservationPage() {
           {outbox.items.length > 0 && (
             <List.Item
               onClick={() => void navigate('/observation/outbox')}
-              description={refused ? t('observation-field:outbox.someRefused') : t('observation-field:outbox.onPhone', { count: outbox.items.length })}
-              extra={<Badge content={outbox.items.length} color={refused ? 'var(--adm-color-danger)' : 'var(--adm-color-warning)'} />}
+              description={
+                stuck ? (
+                  <span className="field-error" data-testid="obs-tile-outbox-error">
+                    {t('field:outbox.lastError', { message: sync.lastError })}
+                  </span>
+                ) : refused ? (
+                  t('observation-field:outbox.someRefused')
+                ) : (
+                  t('observation-field:outbox.onPhone', { count: outbox.items.length })
+                )
+              }
+              extra={<Badge content={outbox.items.length} color={refused || stuck ? 'var(--adm-color-danger)' : 'var(--adm-color-warning)'} />}
               data-testid="obs-tile-outbox"
             >
               {t('observation-field:outbox.title')}

@@ -1,37 +1,100 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type {
   ArrivalCreate, ArrivalDetail, ArrivalSummary, Check, Declaration, DeclarationApprove, Letter, ObservationAlert, PlanInput, Worker,
 } from '../../../contract/observation.ts';
 import { api, ApiRequestError, query } from '../../shared/api.ts';
 import i18n from '../../shared/i18n.ts';
+import { CHECKS_KEY, checkDays, checksKey, isOldCheckList, type CheckList } from './check-days.ts';
+import { checksOnPhone } from './check-lists.ts';
 
 export type Alert = z.infer<typeof ObservationAlert>;
 export type DeclarationItem = z.infer<typeof Declaration>;
 export type LetterView = z.infer<typeof Letter>;
 export type WorkerOption = z.infer<typeof Worker>;
-export type CheckList = 'due' | 'overdue' | 'done';
 export type ArrivalStatus = 'observing' | 'released' | 'none' | 'all';
 
-/**
- * The signed-in worker's check lists: kept on the phone (query-persistence.ts),
- * so the day's round can be done with no network.
- */
-export const CHECKS_KEY = 'observation-checks';
-export const checksKey = (list: CheckList) => [CHECKS_KEY, list] as const;
+export { CHECKS_KEY, checksKey, type CheckList } from './check-days.ts';
 /** Everything else of observation work: read when online, not kept on the phone. */
 const OBSERVATION = 'observation';
 
-export function useMyChecks(list: CheckList, enabled: boolean) {
-  return useQuery({
-    queryKey: checksKey(list),
-    queryFn: () => api<Check[]>('GET', `/api/observation/checks${query({ list })}`),
+/*
+ * The signed-in worker's check lists: kept on the phone (query-persistence.ts)
+ * under the Shanghai day they were asked for (check-days.ts), so the day's
+ * round can be done with no network. Tomorrow's due list is read too: a phone
+ * that loses its network in the evening still has the next morning's checks.
+ */
+const CHECKS_REFETCH_MS = 2 * 60_000;
+/** The lists are worked out again from the clock every minute: a check becomes due, then overdue, with nothing read. */
+const CLOCK_MS = 60_000;
+
+function checkListQuery(list: CheckList, day: string, enabled: boolean) {
+  return {
+    queryKey: checksKey(list, day),
+    queryFn: () => api<Check[]>('GET', `/api/observation/checks${query({ list, day })}`),
     enabled,
     staleTime: 30_000,
     gcTime: Infinity,
     // Upcoming checks become due and missed ones overdue while the phone lies in a pocket.
-    refetchInterval: 2 * 60_000,
-  });
+    refetchInterval: CHECKS_REFETCH_MS,
+  };
+}
+
+/** Now, again every minute (a page open across midnight moves on to the new day). */
+export function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export interface MyCheckLists {
+  now: number;
+  /** The Shanghai day of `now`. */
+  today: string;
+  /** Every check on the phone for today's work, once each (`checksOnPhone`). */
+  checks: Check[];
+  /** Whether any list the tabs are made of is on the phone. */
+  downloaded: boolean;
+  /** Today's due list: what to show (waiting for the network, failed) while nothing is on the phone. */
+  primary: UseQueryResult<Check[]>;
+  fetching: boolean;
+}
+
+/**
+ * My checks as every screen shows them: today's lists, tomorrow's due list
+ * kept for the morning, and yesterday's as they were kept (only read from the
+ * phone, never asked for again).
+ */
+export function useMyCheckLists(enabled: boolean): MyCheckLists {
+  const now = useNow();
+  const { today, yesterday, tomorrow } = checkDays(now);
+  const due = useQuery(checkListQuery('due', today, enabled));
+  const overdue = useQuery(checkListQuery('overdue', today, enabled));
+  const done = useQuery(checkListQuery('done', today, enabled));
+  useQuery(checkListQuery('due', tomorrow, enabled));
+  const yesterdayDue = useQuery(checkListQuery('due', yesterday, false));
+  const yesterdayOverdue = useQuery(checkListQuery('overdue', yesterday, false));
+  const checks = useMemo(
+    () => checksOnPhone({ due: due.data, overdue: overdue.data, done: done.data, yesterdayDue: yesterdayDue.data, yesterdayOverdue: yesterdayOverdue.data }),
+    [due.data, overdue.data, done.data, yesterdayDue.data, yesterdayOverdue.data],
+  );
+  return {
+    now,
+    today,
+    checks,
+    downloaded: [due, overdue, done, yesterdayDue, yesterdayOverdue].some((q) => q.data !== undefined),
+    primary: due,
+    fetching: due.isFetching || overdue.isFetching || done.isFetching,
+  };
+}
+
+/** Lists kept for days before yesterday are of no more use on the phone: dropped (they would pile up in its storage). */
+export function dropOldCheckLists(client: QueryClient, today: string): void {
+  client.removeQueries({ queryKey: [CHECKS_KEY], predicate: (q) => isOldCheckList(q.queryKey, today) });
 }
 
 export function useArrivals(communityId: string | undefined, status: ArrivalStatus, q: string) {

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
+import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../../shared/session.ts';
 import { useOnline } from '../offline/connectivity.ts';
 import { OutboxLists } from '../offline/outbox-lists.component.tsx';
-import { removeOutboxItems } from '../offline/outbox-store.ts';
-import { clockOf, degrees, dayTimeOf } from './observation-format.ts';
+import { dayTimeOf, degrees, dueTimeOf } from './observation-format.ts';
+import { useDiscardReading } from './reading-discard.tsx';
 import { isFixable, readingChannel, useReadingOutbox, type ReadingItem } from './reading-outbox.ts';
 import '../screening/screening.css';
 import './observation.css';
@@ -14,7 +14,8 @@ import './observation.css';
 /**
  * Readings on this phone the server does not have yet (/observation/outbox):
  * waiting (sent by themselves once online) and refused with the server's
- * reason, to be corrected on the check's page or discarded.
+ * reason. Either can be corrected on the check's page or discarded; a
+ * waiting one only while no upload runs (once sent, it is the server's).
  */
 export function ReadingOutboxPage() {
   const { t } = useTranslation();
@@ -74,18 +75,14 @@ export function ReadingOutboxPage() {
 function ReadingRow({ item }: { item: ReadingItem }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const sync = readingChannel.useSyncState();
+  const discardReading = useDiscardReading();
   const r = item.reading;
   const value = r.temperature !== undefined ? `${degrees(r.temperature)} ${t('gates:temperatureUnit')}` : r.testResult ? t(`observation:testResult.${r.testResult}`) : '';
-  const discard = async () => {
-    const sure = await Dialog.confirm({
-      title: t('observation-field:outbox.discardTitle'),
-      content: t('observation-field:outbox.discardConfirm', { name: item.label.name }),
-      confirmText: <span className="field-danger-text">{t('field:outbox.discard')}</span>,
-      cancelText: t('common:cancel'),
-    });
-    if (!sure) return;
-    await removeOutboxItems([item.id]).catch(() => Toast.show({ icon: 'fail', content: t('field:outbox.storageFailed') }));
-  };
+  // A waiting reading is the phone's until an upload takes it: a typo (38.5 for 36.5) is corrected before it raises an alert.
+  const waiting = item.status === 'waiting';
+  const fixable = waiting || isFixable(item);
+  const locked = waiting && sync.running;
   return (
     <List.Item
       data-testid="obs-outbox-item"
@@ -100,7 +97,7 @@ function ReadingRow({ item }: { item: ReadingItem }) {
       description={
         <div className="field-outbox-detail">
           <div>
-            {[t(`observation:checkKind.${item.label.kind}`), t('observation-field:checks.dueAt', { time: clockOf(item.label.dueAt) }), value].filter(Boolean).join(' · ')}
+            {[t(`observation:checkKind.${item.label.kind}`), t('observation-field:checks.dueAt', { time: dueTimeOf(item.label.dueAt) }), value].filter(Boolean).join(' · ')}
           </div>
           <div>{t('observation-field:outbox.takenAt', { time: dayTimeOf(r.at) })}</div>
           {item.refusal && (
@@ -108,18 +105,23 @@ function ReadingRow({ item }: { item: ReadingItem }) {
               {item.refusal.message}
             </div>
           )}
-          {item.status === 'refused' && (
-            <div className="field-outbox-actions">
-              {isFixable(item) && (
-                <Button size="middle" color="primary" onClick={() => void navigate(`/observation/checks/${r.checkId}`)} data-testid="obs-outbox-fix">
-                  {t('field:outbox.fix')}
-                </Button>
-              )}
-              <Button size="middle" color="danger" fill="outline" onClick={() => void discard()} data-testid="obs-outbox-discard">
-                {t('field:outbox.discard')}
+          <div className="field-outbox-actions">
+            {fixable && (
+              <Button
+                size="middle"
+                color="primary"
+                fill={waiting ? 'outline' : 'solid'}
+                disabled={locked}
+                onClick={() => void navigate(`/observation/checks/${r.checkId}${waiting ? '?edit=1' : ''}`)}
+                data-testid="obs-outbox-fix"
+              >
+                {t('field:outbox.fix')}
               </Button>
-            </div>
-          )}
+            )}
+            <Button size="middle" color="danger" fill="outline" disabled={locked} onClick={() => void discardReading(item)} data-testid="obs-outbox-discard">
+              {t('field:outbox.discard')}
+            </Button>
+          </div>
         </div>
       }
     >

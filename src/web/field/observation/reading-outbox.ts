@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ItemResult } from '../../../contract/gates.ts';
 import type { Check, CheckReadingInput } from '../../../contract/observation.ts';
 import { outboxChannel } from '../offline/outbox-channel.ts';
 import { putOutboxRecord, useMyOutboxRecords, type OutboxRecord } from '../offline/outbox-store.ts';
-import { CHECKS_KEY, checksKey } from './observation.resource.ts';
+import { CHECKS_KEY } from './observation.resource.ts';
 import { noteAnswers } from './reading-answers.ts';
 
 /**
@@ -22,22 +23,14 @@ export interface ReadingItem extends OutboxRecord {
   label: { name: string; kind: Check['kind']; dueAt: string; place: string | null; groupName: string | null };
 }
 
-/** The checks the server now has move from the due and overdue lists to the done list at once, before the lists are read again. */
+/** The checks the server now has show as done at once, in every list kept on the phone, before the lists are read again. */
 function markDone(client: QueryClient, items: readonly ReadingItem[]): void {
-  const byCheck = new Map(items.map((i) => [i.reading.checkId, i]));
-  const moved: Check[] = [];
-  for (const list of ['due', 'overdue'] as const) {
-    client.setQueryData<Check[]>(checksKey(list), (old) => {
-      if (!old) return old;
-      moved.push(...old.filter((c) => byCheck.has(c.id)));
-      return old.filter((c) => !byCheck.has(c.id));
-    });
-  }
-  const done = moved.map((c): Check => {
-    const r = byCheck.get(c.id)!.reading;
+  const byCheck = new Map(items.map((i) => [i.reading.checkId, i.reading]));
+  const done = (c: Check): Check => {
+    const r = byCheck.get(c.id)!;
     return { ...c, state: 'done', doneAt: r.at, temperature: r.temperature ?? null, testResult: r.testResult ?? null, note: r.note ?? null };
-  });
-  client.setQueryData<Check[]>(checksKey('done'), (old) => (old ? [...old.filter((c) => !byCheck.has(c.id)), ...done] : old));
+  };
+  client.setQueriesData<Check[]>({ queryKey: [CHECKS_KEY] }, (old) => (old?.some((c) => byCheck.has(c.id)) ? old.map((c) => (byCheck.has(c.id) ? done(c) : c)) : old));
 }
 
 export const readingChannel = outboxChannel<ReadingItem, ItemResult>({
@@ -62,13 +55,31 @@ export function isFixable(item: ReadingItem): boolean {
   return item.status === 'refused' && !UNFIXABLE_FIELDS.includes(item.refusal?.field ?? '');
 }
 
-/** Keeps a reading on the phone (new, or a refused one corrected under the same id); resolves once it is safely stored. */
-export function keepReading(item: Omit<ReadingItem, 'channel' | 'status' | 'savedAt' | 'refusal'>): Promise<void> {
-  return putOutboxRecord({ ...item, channel: READING_CHANNEL, status: 'waiting', savedAt: new Date().toISOString() } satisfies ReadingItem);
+/**
+ * Keeps a reading on the phone: new, or one already there corrected under the
+ * same id (a refused one, or a waiting one with a typo, while no upload
+ * runs); resolves once it is safely stored. A corrected reading keeps its
+ * place in the queue.
+ */
+export function keepReading(item: Omit<ReadingItem, 'channel' | 'status' | 'savedAt' | 'refusal'> & { savedAt?: string }): Promise<void> {
+  return putOutboxRecord({ ...item, channel: READING_CHANNEL, status: 'waiting', savedAt: item.savedAt ?? new Date().toISOString() } satisfies ReadingItem);
 }
 
 /** The signed-in user's readings still on the phone, oldest first. */
 export function useReadingOutbox(): { loaded: boolean; failed: boolean; items: ReadingItem[] } {
   const { loaded, failed, items } = useMyOutboxRecords(READINGS);
   return { loaded, failed, items: items as ReadingItem[] };
+}
+
+/**
+ * Whether an upload of readings runs at this moment, for a decision taken
+ * after a dialog (the state seen at the last render may be old by then).
+ */
+export function useUploadRunning(): () => boolean {
+  const { running } = readingChannel.useSyncState();
+  const ref = useRef(running);
+  useEffect(() => {
+    ref.current = running;
+  }, [running]);
+  return useCallback(() => ref.current, []);
 }

@@ -1,19 +1,20 @@
-import { Button, Dialog, ErrorBlock, Input, NavBar, NoticeBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, ErrorBlock, Input, NavBar, NoticeBar, Selector, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Check, CheckReadingInput } from '../../../contract/observation.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
+import { isFever } from '../../../domain/gates/temperature.ts';
 import { EARLIEST_BEFORE_DUE_MS, readingFits } from '../../../domain/observation/schedule.ts';
 import { hasPermission, useMe } from '../../shared/session.ts';
 import { checkReading, readingProblem } from '../gate/reading.ts';
 import { useOnline } from '../offline/connectivity.ts';
-import { removeOutboxItems } from '../offline/outbox-store.ts';
 import { CheckStateTag } from './check-state-tag.component.tsx';
 import { itemsByCheck, rowOf } from './check-lists.ts';
 import { clockOf, degrees } from './observation-format.ts';
-import { useMyChecks } from './observation.resource.ts';
-import { isFixable, keepReading, useReadingOutbox, type ReadingItem } from './reading-outbox.ts';
+import { useMyCheckLists } from './observation.resource.ts';
+import { useDiscardReading } from './reading-discard.tsx';
+import { isFixable, keepReading, readingChannel, useReadingOutbox, useUploadRunning, type ReadingItem } from './reading-outbox.ts';
 import '../screening/screening.css';
 import '../gate/gate.css';
 import './observation.css';
@@ -26,21 +27,24 @@ const RESULTS: readonly TestResult[] = ['negative', 'positive', 'pending'];
  * outside 34.0–43.0 °C "measure again"; red from 37.3 °C, the lead will be
  * alerted) or a test result, and a note. The reading goes into the phone's
  * outbox first and is sent from there, so it is the same with or without
- * network. A refused reading opens here to be corrected or discarded.
+ * network. A reading still on the phone (waiting, or refused) opens here to
+ * be corrected or discarded; `?edit=1` opens a waiting one's form at once.
  */
 export function RecordCheckPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
+  const [params] = useSearchParams();
   const me = useMe();
   const enabled = hasPermission(me.data, 'observation.check');
-  const lists = [useMyChecks('due', enabled), useMyChecks('overdue', enabled), useMyChecks('done', enabled)];
+  const lists = useMyCheckLists(enabled);
   const outbox = useReadingOutbox();
-  const check = lists.map((l) => l.data?.find((c) => c.id === id)).find(Boolean);
-  const loading = lists.some((l) => l.data === undefined && l.isFetching);
+  const [editing, setEditing] = useState(params.get('edit') === '1');
+  const check = lists.checks.find((c) => c.id === id);
+  const loading = !lists.downloaded && lists.fetching;
   const back = () => (location.key === 'default' ? navigate('/observation/checks', { replace: true }) : navigate(-1));
-  const row = check ? rowOf(check, itemsByCheck(outbox.items), Date.now()) : undefined;
+  const row = check ? rowOf(check, itemsByCheck(outbox.items), lists.now) : undefined;
 
   return (
     <div className="field-page field-form-page" data-testid="record-check">
@@ -61,10 +65,10 @@ export function RecordCheckPage() {
           </header>
           {row.state === 'done' ? (
             <DoneCheck check={check} />
-          ) : row.item?.status === 'waiting' ? (
-            <WaitingReading item={row.item} />
+          ) : row.item?.status === 'waiting' && !editing ? (
+            <WaitingReading item={row.item} onEdit={() => setEditing(true)} onDiscarded={() => void back()} />
           ) : (
-            <ReadingForm key={row.item?.id ?? 'new'} check={check} refused={row.item} onDone={() => void back()} />
+            <ReadingForm key={row.item?.id ?? 'new'} check={check} kept={row.item} onDone={() => void back()} />
           )}
         </>
       ) : (
@@ -96,19 +100,50 @@ function DoneCheck({ check }: { check: Check }) {
   );
 }
 
-function WaitingReading({ item }: { item: ReadingItem }) {
+/**
+ * A reading recorded and not yet uploaded: shown as kept, with why it has not
+ * gone if an upload failed; it can still be corrected (a misread 38.5 for
+ * 36.5 would raise a fever alert) or discarded, but not while it is being
+ * uploaded.
+ */
+function WaitingReading({ item, onEdit, onDiscarded }: { item: ReadingItem; onEdit: () => void; onDiscarded: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const online = useOnline();
+  const sync = readingChannel.useSyncState();
+  const discardReading = useDiscardReading();
   const r = item.reading;
+  // Online and refused as a whole (another user's queue, a role taken away): "uploading" would not be true.
+  const stuck = online && sync.lastError !== null;
   return (
     <div className="obs-pad-block" data-testid="record-waiting">
-      <NoticeBar color="info" wrap content={online ? t('observation-field:record.waitingOnline') : t('observation-field:record.waitingOffline')} />
-      <p className="obs-record-value">
+      {stuck ? (
+        <NoticeBar color="error" wrap content={t('field:outbox.lastError', { message: sync.lastError })} data-testid="record-sync-error" />
+      ) : (
+        <NoticeBar color="info" wrap content={online ? t('observation-field:record.waitingOnline') : t('observation-field:record.waitingOffline')} />
+      )}
+      <p className={r.temperature !== undefined && isFever(r.temperature) ? 'obs-record-value obs-danger' : 'obs-record-value'} data-testid="record-waiting-value">
         {r.temperature !== undefined && `${degrees(r.temperature)} ${t('gates:temperatureUnit')}`}
         {r.testResult && t(`observation:testResult.${r.testResult}`)}
       </p>
       {r.note && <p className="field-muted">{r.note}</p>}
+      {sync.running && <p className="field-muted" data-testid="record-uploading">{t('observation-field:record.uploadingNow')}</p>}
+      <div className="obs-record-actions">
+        <Button block size="large" color="primary" fill="outline" disabled={sync.running} onClick={onEdit} data-testid="record-edit">
+          {t('field:outbox.fix')}
+        </Button>
+        <Button
+          block
+          size="large"
+          color="danger"
+          fill="outline"
+          disabled={sync.running}
+          onClick={() => void discardReading(item).then((gone) => gone && onDiscarded())}
+          data-testid="record-discard"
+        >
+          {t('field:outbox.discard')}
+        </Button>
+      </div>
       <Button block size="large" onClick={() => void navigate('/observation/outbox')}>
         {t('observation-field:outbox.title')}
       </Button>
@@ -116,69 +151,78 @@ function WaitingReading({ item }: { item: ReadingItem }) {
   );
 }
 
-function ReadingForm({ check, refused, onDone }: { check: Check; refused: ReadingItem | undefined; onDone: () => void }) {
+/** The form for a new reading, or for one still on the phone (`kept`: waiting, or refused) corrected under its own id. */
+function ReadingForm({ check, kept, onDone }: { check: Check; kept: ReadingItem | undefined; onDone: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const online = useOnline();
-  const [temperature, setTemperature] = useState(refused?.reading.temperature === undefined ? '' : degrees(refused.reading.temperature));
-  const [testResult, setTestResult] = useState<TestResult | null>(refused?.reading.testResult ?? null);
-  const [note, setNote] = useState(refused?.reading.note ?? '');
+  const sync = readingChannel.useSyncState();
+  const discardReading = useDiscardReading();
+  const uploadRunning = useUploadRunning();
+  const [temperature, setTemperature] = useState(kept?.reading.temperature === undefined ? '' : degrees(kept.reading.temperature));
+  const [testResult, setTestResult] = useState<TestResult | null>(kept?.reading.testResult ?? null);
+  const [note, setNote] = useState(kept?.reading.note ?? '');
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
-  // Made once: the id the server knows this reading by (a corrected refusal keeps its own).
-  const [readingId] = useState(() => refused?.id ?? uuidv7());
+  // Made once: the id the server knows this reading by (a corrected one keeps its own, so it is stored once).
+  const [readingId] = useState(() => kept?.id ?? uuidv7());
   const reading = checkReading(temperature);
   const isTemperature = check.kind === 'temperature';
   const fever = isTemperature && reading.kind === 'ok' && reading.fever;
   const positive = !isTemperature && testResult === 'positive';
   const problem = isTemperature ? readingProblem(reading, true) : testResult ? null : 'observation-field:record.chooseResult';
-  const fixable = !refused || isFixable(refused);
+  const fixable = !kept || kept.status === 'waiting' || isFixable(kept);
+  // A waiting reading on its way to the server is no longer the phone's to change: wait for the answer.
+  const uploading = kept?.status === 'waiting' && sync.running;
   // Checked as the server checks it: a reading long before its time would be refused.
-  const early = !refused && !readingFits(check, Date.now());
+  const early = !kept && !readingFits(check, Date.now());
   const showProblem = problem && (tried || reading.kind === 'misread');
 
   const save = async () => {
     setTried(true);
     const userId = me.data?.id;
     if (problem || !userId || early) return;
+    if (kept?.status === 'waiting' && uploadRunning()) {
+      Toast.show({ content: t('observation-field:record.uploadingNow') });
+      return;
+    }
     setSaving(true);
     const input: CheckReadingInput = {
       id: readingId,
       checkId: check.id,
       // A corrected reading keeps the time it was taken.
-      at: refused?.reading.at ?? new Date().toISOString(),
+      at: kept?.reading.at ?? new Date().toISOString(),
       ...(isTemperature && reading.kind === 'ok' ? { temperature: reading.value } : {}),
       ...(!isTemperature && testResult ? { testResult } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
     };
     try {
-      await keepReading({ id: readingId, userId, reading: input, label: { name: check.name, kind: check.kind, dueAt: check.dueAt, place: check.place, groupName: check.groupName } });
+      await keepReading({
+        id: readingId, userId, reading: input, label: { name: check.name, kind: check.kind, dueAt: check.dueAt, place: check.place, groupName: check.groupName },
+        ...(kept ? { savedAt: kept.savedAt } : {}),
+      });
     } catch {
       setSaving(false);
       Toast.show({ icon: 'fail', content: t('field:outbox.storageFailed') });
       return;
     }
     setSaving(false);
-    Toast.show({ icon: 'success', content: online ? t('observation-field:record.savedOnline') : t('observation-field:record.savedOffline') });
+    Toast.show({
+      icon: 'success',
+      content: kept ? t('observation-field:record.corrected') : online ? t('observation-field:record.savedOnline') : t('observation-field:record.savedOffline'),
+    });
     onDone();
   };
 
   const discard = async () => {
-    if (!refused) return;
-    const sure = await Dialog.confirm({
-      title: t('observation-field:outbox.discardTitle'),
-      content: t('observation-field:outbox.discardConfirm', { name: check.name }),
-      confirmText: <span className="field-danger-text">{t('field:outbox.discard')}</span>,
-      cancelText: t('common:cancel'),
-    });
-    if (!sure) return;
-    await removeOutboxItems([refused.id]).catch(() => Toast.show({ icon: 'fail', content: t('field:outbox.storageFailed') }));
-    onDone();
+    if (kept && (await discardReading(kept))) onDone();
   };
 
   return (
-    <div className="obs-record-form" data-testid="reading-form">
-      {refused?.refusal && <NoticeBar color="error" wrap content={t('observation-field:record.refusedBecause', { message: refused.refusal.message })} data-testid="record-refusal" />}
+    <div className="obs-record-form" data-testid="reading-form" data-kept={kept?.status}>
+      {kept?.refusal && <NoticeBar color="error" wrap content={t('observation-field:record.refusedBecause', { message: kept.refusal.message })} data-testid="record-refusal" />}
+      {kept?.status === 'waiting' && <NoticeBar color="info" wrap content={t('observation-field:record.editing')} data-testid="record-editing" />}
+      {uploading && <NoticeBar color="alert" wrap content={t('observation-field:record.uploadingNow')} data-testid="record-uploading" />}
       {early && (
         <NoticeBar color="alert" wrap content={t('observation-field:record.tooEarly', { time: clockOf(new Date(Date.parse(check.dueAt) - EARLIEST_BEFORE_DUE_MS).toISOString()) })} data-testid="record-too-early" />
       )}
@@ -258,12 +302,12 @@ function ReadingForm({ check, refused, onDone }: { check: Check; refused: Readin
       )}
       <div className="gate-save-bar obs-save-bar">
         {fixable && (
-          <Button block color={fever || positive ? 'danger' : 'primary'} size="large" loading={saving} disabled={early} onClick={() => void save()} data-testid="record-save">
+          <Button block color={fever || positive ? 'danger' : 'primary'} size="large" loading={saving} disabled={early || uploading} onClick={() => void save()} data-testid="record-save">
             {t('observation-field:record.save')}
           </Button>
         )}
-        {refused && (
-          <Button block size="large" color="danger" fill="outline" onClick={() => void discard()} data-testid="record-discard">
+        {kept && (
+          <Button block size="large" color="danger" fill="outline" disabled={uploading} onClick={() => void discard()} data-testid="record-discard">
             {t('field:outbox.discard')}
           </Button>
         )}

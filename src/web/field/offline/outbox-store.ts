@@ -98,11 +98,41 @@ export interface OutboxSnapshot {
 let snapshot: OutboxSnapshot = { loaded: false, failed: false, items: [] };
 const listeners = new Set<() => void>();
 let loading: Promise<void> | undefined;
+/** Counts this tab's own changes, so a read of the storage started before one of them is not shown over it. */
+let changes = 0;
 
 function publish(next: Partial<OutboxSnapshot>): void {
   snapshot = { ...snapshot, ...next };
   for (const l of listeners) l();
 }
+
+/**
+ * Another tab of the app on this phone (the same storage, its own copy in
+ * memory) is told of each change and reads the storage again: a reading
+ * recorded in one tab shows as waiting in the other, one sent from there
+ * leaves this one.
+ */
+const otherTabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('linli-field-outbox');
+
+function changed(): void {
+  changes += 1;
+  otherTabs?.postMessage('changed');
+}
+
+async function reloadFromStorage(): Promise<void> {
+  if (!snapshot.loaded || snapshot.failed) return;
+  for (;;) {
+    const before = changes;
+    const items = await readAll().catch(() => null);
+    if (!items) return;
+    if (before === changes) {
+      publish({ items: items.sort(byTime) });
+      return;
+    }
+  }
+}
+
+if (otherTabs) otherTabs.onmessage = () => void reloadFromStorage();
 
 const byTime = (a: OutboxRecord, b: OutboxRecord) => a.savedAt.localeCompare(b.savedAt);
 
@@ -122,6 +152,7 @@ export function loadOutbox(): Promise<void> {
 export async function putOutboxRecord(item: OutboxRecord): Promise<void> {
   await loadOutbox();
   await write((store) => store.put(item));
+  changed();
   publish({ items: [...snapshot.items.filter((i) => i.id !== item.id), item].sort(byTime) });
 }
 
@@ -131,17 +162,19 @@ export async function removeOutboxItems(ids: readonly string[]): Promise<void> {
     for (const id of ids) store.delete(id);
   });
   const gone = new Set(ids);
+  changed();
   publish({ items: snapshot.items.filter((i) => !gone.has(i.id)) });
 }
 
 /** Marks items refused, each with the server's reason. */
 export async function refuseOutboxItems(refusals: ReadonlyMap<string, OutboxRefusal>): Promise<void> {
   if (refusals.size === 0) return;
-  const changed = snapshot.items.filter((i) => refusals.has(i.id)).map((i): OutboxRecord => ({ ...i, status: 'refused', refusal: refusals.get(i.id)! }));
+  const refused = snapshot.items.filter((i) => refusals.has(i.id)).map((i): OutboxRecord => ({ ...i, status: 'refused', refusal: refusals.get(i.id)! }));
   await write((store) => {
-    for (const item of changed) store.put(item);
+    for (const item of refused) store.put(item);
   });
-  publish({ items: snapshot.items.map((i) => changed.find((c) => c.id === i.id) ?? i) });
+  changed();
+  publish({ items: snapshot.items.map((i) => refused.find((c) => c.id === i.id) ?? i) });
 }
 
 /** One user's items of some channels, oldest first (a snapshot: read again after a change). */
