@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,25 @@ async function apiAs(baseURL: string, username: string): Promise<APIRequestConte
 async function zhonglu(api: APIRequestContext): Promise<string> {
   const me = (await (await api.get('/api/auth/me')).json()) as { roles: { unit: { id: string; name: string } }[] };
   return me.roles.find((r) => r.unit.name === '中路社区')!.unit.id;
+}
+
+interface Registered {
+  id: string;
+  plans: { startAt: string; startDay: string; releaseDay: string; days: number }[];
+}
+
+/** Registers an arrival through the API as a desk's form sends it; with a 14-day home plan of the team member when asked. */
+async function registerByApi(api: APIRequestContext, communityId: string, person: { name: string; idNumber: string; arrivedOn: string; plan?: boolean }): Promise<Registered> {
+  const workers = (await (await api.get(`/api/observation/workers?communityId=${communityId}`)).json()) as { userId: string; name: string }[];
+  const res = await api.post('/api/observation/arrivals', {
+    data: {
+      id: randomUUID(), communityId, category: 'returnee', name: person.name, idNumber: person.idNumber, phone: '13907319999', originCode: '420106',
+      arrivedOn: person.arrivedOn, transportKind: 'train', stayKind: 'other', stayPlace: '中路社区2栋101',
+      ...(person.plan ? { plan: { kind: 'home', days: 14, temperatureTimes: ['08:00', '16:00'], testDays: [1, 7], testTime: '09:00', workerId: workers.find((w) => w.name === TEAM_MEMBER)!.userId } } : {}),
+    },
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as Registered;
 }
 
 
@@ -103,6 +123,84 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     await shot(page, 'console-observation-already-observed');
     await obs.openExisting();
     expect(await obs.waitForRecord(name)).toBe(id);
+  });
+
+  it('a desk whose browser runs on New York time works in Shanghai days and times, and every refusal that names a record opens it', async () => {
+    const admin = await apiAs(browser.baseUrl(), 'zl.admin');
+    const communityId = await zhonglu(admin);
+    const { page } = await browser.open({ ...DESKTOP, timezoneId: 'America/New_York' });
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');
+    const console_ = new ConsolePage(page);
+    const obs = new ConsoleObservationPage(page);
+    await console_.signIn('zl.admin', E2E_PASSWORD);
+    await console_.seeScope('中路社区');
+    await obs.openFromMenu();
+    await obs.openTab('arrivals');
+    await obs.openRegistration();
+
+    // The day of arrival offered is Shanghai's today, whatever day it is in New York.
+    const today = shanghaiDate();
+    expect(await page.inputValue('[data-testid="arrival-arrived-on"]')).toBe(today);
+
+    // The plan starts "now" by the picker's preset and runs until the day a week on: both Shanghai's, not the browser's clock.
+    const name = '易晓春';
+    const startedBefore = Date.now();
+    await obs.fillArrival({
+      category: 'outside', name, idNumber: makeId('420106', '19880412', '231'), phone: '13907310011', origin: ['湖北省', '武汉市', '武昌区'],
+      transportKind: 'flight', transportRef: 'CZ3521', stayKind: 'other', stayPlace: '中路社区9栋301',
+      plan: { kind: 'home', length: { lastDayIn: 7 }, startNow: true, worker: TEAM_MEMBER },
+    });
+    expect((await page.inputValue('[data-testid="plan-start"]')).slice(0, 10)).toBe(today);
+    expect(await page.inputValue('[data-testid="plan-last-day"]')).toBe(addDays(today, 7));
+    await shot(page, 'console-observation-new-york-register');
+    await obs.submitArrival();
+    const id = await obs.waitForRecord(name);
+    const stored = (await (await admin.get(`/api/observation/arrivals/${id}`)).json()) as Registered & { arrivedOn: string };
+    expect(stored.arrivedOn).toBe(today);
+    const [plan] = stored.plans;
+    // "Now" is this minute in Shanghai (to the minute), not 12 or 13 hours before it.
+    expect(Date.parse(plan!.startAt)).toBeGreaterThanOrEqual(startedBefore - 60_000);
+    expect(Date.parse(plan!.startAt)).toBeLessThanOrEqual(Date.now());
+    expect(plan).toMatchObject({ startDay: today, days: 8, releaseDay: addDays(today, 8) });
+    expect(await obs.planDays().first().getAttribute('data-day')).toBe(today);
+    expect(await obs.openPlan().innerText()).toContain(`${addDays(today, 8)} 解除`);
+    await shot(page, 'console-observation-new-york-record');
+
+    // The same arrival registered again the same day (no plan this time): the server points at the record, and the button opens it.
+    const again = '蔡文静';
+    const againId = makeId('430211', '19900101', '246');
+    const first = await registerByApi(admin, communityId, { name: again, idNumber: againId, arrivedOn: today });
+    await page.goto('/observation/arrivals/new');
+    await page.locator('[data-testid="arrival-form"]').waitFor();
+    await obs.fillArrival({
+      category: 'returnee', name: again, idNumber: againId, phone: '13907310012', origin: ['湖北省', '武汉市', '武昌区'], transportKind: 'train', stayKind: 'other', stayPlace: '中路社区2栋101',
+    });
+    await obs.submitArrival();
+    await obs.existingNotice().waitFor();
+    expect(await obs.existingNotice().innerText()).toContain('这一天的抵达已经登记过');
+    await page.locator('.ant-form-item', { has: page.locator('[data-testid="arrival-id-number"]') }).locator('.ant-form-item-explain-error', { hasText: '请打开已有的记录' }).waitFor();
+    await shot(page, 'console-observation-arrival-registered');
+    await obs.openExisting();
+    expect(await obs.waitForRecord(again)).toBe(first.id);
+
+    // A plan added to an earlier arrival of someone already observed under a later one: the notice opens the record with the open plan.
+    const twice = '龙思远';
+    const twiceId = makeId('430211', '19851111', '357');
+    const earlier = await registerByApi(admin, communityId, { name: twice, idNumber: twiceId, arrivedOn: addDays(today, -3) });
+    const later = await registerByApi(admin, communityId, { name: twice, idNumber: twiceId, arrivedOn: today, plan: true });
+    await page.goto(`/observation/arrivals/${earlier.id}`);
+    await obs.waitForRecord(twice);
+    await page.click('[data-testid="arrival-add-plan"]');
+    await page.locator('[data-testid="add-plan-form"]').waitFor();
+    await obs.pickOption('plan-worker', TEAM_MEMBER);
+    await page.click('[data-testid="add-plan-ok"]');
+    await obs.existingNotice().waitFor();
+    expect(await obs.existingNotice().innerText()).toContain('已在本社区健康观察中');
+    // No settle() here: the OK button's spinner, gone from the page, stays among the document's animations.
+    await viewShot(page, 'console-observation-add-plan-open-elsewhere');
+    await obs.openExisting();
+    await page.locator(`[data-testid="arrival"][data-id="${later.id}"]`).waitFor();
+    expect(await page.locator('[data-testid="add-plan-form"]').count()).toBe(0);
   });
 
   it('the secretary edits the commitment letter template, and approves a pending self-declaration with a plan', async () => {

@@ -16,7 +16,16 @@ export interface ArrivalInput {
   stayPlace?: string;
   temperature?: string;
   /** The plan: its length, and the worker responsible (by name); no plan when left out. */
-  plan?: { length: '7' | '14'; kind: 'home' | 'centralised' | 'workplace'; worker: string };
+  plan?: PlanInput;
+}
+
+export interface PlanInput {
+  kind: 'home' | 'centralised' | 'workplace';
+  /** 7 or 14 days, or until a last day picked with the picker's "in N days" preset. */
+  length: '7' | '14' | { lastDayIn: 7 | 14 };
+  /** Starts at the time the picker's "now" preset gives (Shanghai's clock) rather than left empty. */
+  startNow?: boolean;
+  worker: string;
 }
 
 /** Outside workers and returnees at a desk: figures and alerts, registration, a person's record, declarations, the letter template. */
@@ -80,6 +89,8 @@ export class ConsoleObservationPage {
   async pickOption(testId: string, label: string): Promise<void> {
     await this.page.click(`[data-testid="${testId}"]`);
     await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+    // Closed (its fade ended) before the next click or a screenshot.
+    await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   }
 
   /** Fills the registration form (without sending it). */
@@ -96,12 +107,30 @@ export class ConsoleObservationPage {
     if (a.stayPlace) await this.page.fill('[data-testid="arrival-stay-place"]', a.stayPlace);
     if (a.temperature) await this.page.fill('[data-testid="arrival-temperature"]', a.temperature);
     if (a.plan) {
-      await this.pick('plan-kind', a.plan.kind);
-      await this.pick('plan-length', a.plan.length);
-      await this.pickOption('plan-worker', a.plan.worker);
+      await this.fillPlan(a.plan);
     } else {
       await this.page.click('[data-testid="arrival-with-plan"]');
     }
+  }
+
+  /** Fills the plan fields (of a registration, an approval or a plan added to a record). */
+  async fillPlan(plan: PlanInput): Promise<void> {
+    await this.pick('plan-kind', plan.kind);
+    if (plan.startNow) await this.preset('plan-start', 'preset-now');
+    if (typeof plan.length === 'string') {
+      await this.pick('plan-length', plan.length);
+    } else {
+      await this.pick('plan-length', 'lastDay');
+      await this.preset('plan-last-day', `preset-day-${plan.length.lastDayIn}`);
+    }
+    await this.pickOption('plan-worker', plan.worker);
+  }
+
+  /** Opens a date picker and takes one of the presets beside its calendar. */
+  async preset(pickerTestId: string, presetTestId: string): Promise<void> {
+    await this.page.click(`[data-testid="${pickerTestId}"]`);
+    await this.page.locator(`.ant-picker-dropdown:visible [data-testid="${presetTestId}"]`).click();
+    await this.page.locator(`.ant-picker-dropdown:visible [data-testid="${presetTestId}"]`).waitFor({ state: 'hidden' });
   }
 
   async submitArrival(): Promise<void> {
@@ -115,12 +144,13 @@ export class ConsoleObservationPage {
     return (await record.getAttribute('data-id'))!;
   }
 
+  /** The notice of a refusal that points at a record already there (under observation, arrival registered). */
   existingNotice(): Locator {
-    return this.page.locator('[data-testid="arrival-existing"]');
+    return this.page.locator('[data-testid="existing-record"]');
   }
 
   async openExisting(): Promise<void> {
-    await this.page.click('[data-testid="arrival-open-existing"]');
+    await this.page.click('[data-testid="existing-record-open"]');
   }
 
   detail(label: string): Locator {
@@ -153,12 +183,10 @@ export class ConsoleObservationPage {
   }
 
   /** Approves a pending declaration with a plan; waits until it has left the queue. */
-  async approveWithPlan(name: string, plan: { length: '7' | '14'; kind: 'home' | 'centralised' | 'workplace'; worker: string }, beforeSubmit?: () => Promise<void>): Promise<void> {
+  async approveWithPlan(name: string, plan: PlanInput, beforeSubmit?: () => Promise<void>): Promise<void> {
     await this.declaration(name).locator('[data-testid="declaration-approve"]').click();
     await this.page.locator('[data-testid="approve-form"]').waitFor();
-    await this.pick('plan-kind', plan.kind);
-    await this.pick('plan-length', plan.length);
-    await this.pickOption('plan-worker', plan.worker);
+    await this.fillPlan(plan);
     await beforeSubmit?.();
     await this.page.click('[data-testid="approve-ok"]');
     await this.page.locator('[data-testid="approve-form"]').waitFor({ state: 'detached' });

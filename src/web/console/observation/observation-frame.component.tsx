@@ -1,13 +1,14 @@
 import { Alert, Badge, Card, Empty, Space, Tabs, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Me } from '../../../contract/auth.ts';
 import type { Permission } from '../../../domain/access/roles.ts';
 import { hasPermission } from '../../shared/session.ts';
 import { useGateCommunity } from '../gates/gate-community.ts';
 import { UnitTreeSelect } from '../shared/unit-tree-select.component.tsx';
+import { useObservationLive } from './live/observation-live.ts';
 import { useAlerts } from './observation.resource.ts';
 
 export type ObservationSection = 'overview' | 'arrivals' | 'groups' | 'checks' | 'declarations' | 'letter';
@@ -22,24 +23,57 @@ export const OBSERVATION_SECTIONS: readonly { key: ObservationSection; path: str
   { key: 'letter', path: '/observation/letter', permission: 'observation.read' },
 ];
 
-interface Props {
+interface CommonProps {
   me: Me;
   section: ObservationSection;
   /** Buttons for this page, beside the community. */
   extra?: ReactNode;
+}
+
+/** A page of the community's work: needs a community shown, and is told which. */
+interface CommunityPageProps extends CommonProps {
+  record?: undefined;
   children: (communityId: string) => ReactNode;
 }
 
 /**
- * What every observation page shares: the tabs and the community shown. A
- * secretary's own community is taken at once; someone above a community picks
- * one, kept in the URL (`?communityId=`) when the tabs change, as on the gate pages.
+ * A page of one record opened by its id (a person, a group): shown whatever
+ * community is picked, as a link may lead there from anywhere; the server
+ * says whether the user may see it. `communityId` is the record's, once loaded.
  */
-export function ObservationFrame({ me, section, extra, children }: Props) {
+interface RecordPageProps extends CommonProps {
+  record: { communityId: string | undefined };
+  children: ReactNode;
+}
+
+/**
+ * What every observation page shares: the tabs, the community shown, and the
+ * live stream that keeps the community's queries current. A secretary's own
+ * community is taken at once; someone above a community picks one, kept in
+ * the URL (`?communityId=`) when the tabs change, as on the gate pages.
+ */
+export function ObservationFrame(props: CommunityPageProps | RecordPageProps) {
+  const { me, section, extra } = props;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { communityId, own, chosen, setCommunityId } = useGateCommunity(me);
+  const [, setParams] = useSearchParams();
   const [notCommunity, setNotCommunity] = useState(false);
+  const recordCommunity = props.record?.communityId;
+  // A record opened by a link with no community shown: its community becomes the one shown, so the tabs and "back" lead there.
+  useEffect(() => {
+    if (recordCommunity && !communityId) {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set('communityId', recordCommunity);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }, [recordCommunity, communityId, setParams]);
+  useObservationLive(props.record ? recordCommunity : communityId);
   const sections = OBSERVATION_SECTIONS.filter((s) => hasPermission(me, s.permission));
   // The open alerts' count rides on the overview tab, refreshed with the list itself.
   const alerts = useAlerts(communityId ?? '', Boolean(communityId) && hasPermission(me, 'observation.manage'));
@@ -93,13 +127,14 @@ export function ObservationFrame({ me, section, extra, children }: Props) {
         items={sections.map((s) => ({ key: s.key, label: label(s.key) }))}
       />
       {notCommunity && <Alert type="warning" showIcon title={t('observation-console:community.onlyCommunity')} style={{ marginBottom: 16 }} />}
-      {communityId ? children(communityId) : <Empty description={t('observation-console:community.none')} style={{ margin: '48px 0' }} />}
+      {props.record ? props.children : communityId ? props.children(communityId) : <Empty description={t('observation-console:community.none')} style={{ margin: '48px 0' }} />}
     </Card>
   );
 }
 
-/** A link within the observation pages that keeps the community chosen. */
-export function useObservationLink(me: Me) {
-  const { chosen } = useGateCommunity(me);
+/** A link within the observation pages that keeps the community chosen (`?communityId=`, when one was). */
+export function useObservationLink() {
+  const [params] = useSearchParams();
+  const chosen = params.get('communityId');
   return (path: string) => (chosen ? `${path}${path.includes('?') ? '&' : '?'}communityId=${encodeURIComponent(chosen)}` : path);
 }

@@ -42,7 +42,7 @@ export function observationPrintRoutes(me: Me) {
   return (
     <>
       <Route path="observation/declarations/poster" element={allowed(me, 'observation.read', <DeclarePosterPage me={me} />)} />
-      <Route path="observation/letters/:id/print" element={allowed(me, 'observation.read', <LetterPrintPage me={me} />)} />
+      <Route path="observation/letters/:id/print" element={allowed(me, 'observation.read', <LetterPrintPage />)} />
     </>
   );
 }

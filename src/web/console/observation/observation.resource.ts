@@ -6,6 +6,7 @@ import type {
   ObservationFigures, PlanInput, ReleaseInput, Revealed, Worker,
 } from '../../../contract/observation.ts';
 import { api, query } from '../../shared/api.ts';
+import { useShanghaiToday } from './time/clock.ts';
 
 export type Figures = z.infer<typeof ObservationFigures>;
 export type ObservationGroup = z.infer<typeof Group>;
@@ -30,18 +31,23 @@ export interface ArrivalFilters {
   groupId?: string | undefined;
 }
 
-/** Every observation query starts with 'observation': any change refreshes whatever shows it. */
+/**
+ * Every observation query starts with 'observation': any change refreshes
+ * whatever shows it. A community's lists name it third (the live stream finds
+ * them by it). What depends on the day carries Shanghai's day: after midnight
+ * it is a new query, not yesterday's answer kept.
+ */
 export const observationKeys = {
   all: ['observation'] as const,
-  arrivals: (f: ArrivalFilters) => ['observation', 'arrivals', f.communityId, f.status, f.q ?? '', f.groupId ?? ''] as const,
-  arrival: (id: string) => ['observation', 'arrival', id] as const,
+  arrivals: (f: ArrivalFilters, day: string) => ['observation', 'arrivals', f.communityId, f.status, f.q ?? '', f.groupId ?? '', day] as const,
+  arrival: (id: string, day: string) => ['observation', 'arrival', id, day] as const,
   workers: (communityId: string) => ['observation', 'workers', communityId] as const,
   households: (communityId: string) => ['observation', 'households', communityId] as const,
-  groups: (communityId: string) => ['observation', 'groups', communityId] as const,
-  group: (id: string) => ['observation', 'group', id] as const,
-  checks: (communityId: string, list: CheckList, workerId: string | undefined) => ['observation', 'checks', communityId, list, workerId ?? ''] as const,
+  groups: (communityId: string, day: string) => ['observation', 'groups', communityId, day] as const,
+  group: (id: string, day: string) => ['observation', 'group', id, day] as const,
+  checks: (communityId: string, list: CheckList, workerId: string | undefined, day: string) => ['observation', 'checks', communityId, list, workerId ?? '', day] as const,
   alerts: (communityId: string) => ['observation', 'alerts', communityId] as const,
-  figures: (orgId: string, day: string | undefined) => ['observation', 'figures', orgId, day ?? ''] as const,
+  figures: (orgId: string, day: string) => ['observation', 'figures', orgId, day] as const,
   template: (communityId: string) => ['observation', 'template', communityId] as const,
   letter: (id: string) => ['observation', 'letter', id] as const,
   declarations: (communityId: string, status: DeclarationStatusFilter) => ['observation', 'declarations', communityId, status] as const,
@@ -50,8 +56,11 @@ export const observationKeys = {
 
 const id = encodeURIComponent;
 const BASE = '/api/observation';
-/** Open alerts are looked at again this often: an overdue check or a fever reaches the secretary without a reload. */
-export const ALERT_REFRESH_MS = 30_000;
+/**
+ * What the work changes is fetched again this often even if the live stream
+ * is down (a proxy that drops it): the stream is the quick way, this the sure one.
+ */
+export const LIVE_REFRESH_MS = 60_000;
 /** Declarations shown per "load more". */
 export const DECLARATION_PAGE = 20;
 
@@ -63,18 +72,24 @@ function useObservationMutation<V, R>(fn: (v: V) => Promise<R>) {
 /* Arrivals and plans */
 
 export function useArrivals(f: ArrivalFilters) {
+  const today = useShanghaiToday();
   return useQuery({
-    queryKey: observationKeys.arrivals(f),
+    queryKey: observationKeys.arrivals(f, today),
     queryFn: () => api<ArrivalSummary[]>('GET', `${BASE}/arrivals${query({ communityId: f.communityId, status: f.status, q: f.q?.trim(), groupId: f.groupId })}`),
     placeholderData: keepPreviousData,
+    refetchInterval: LIVE_REFRESH_MS,
   });
 }
 
+/** One record by its id, whatever community is picked: the server says whether the user may see it. */
 export function useArrival(arrivalId: string | undefined) {
+  const today = useShanghaiToday();
   return useQuery({
-    queryKey: observationKeys.arrival(arrivalId ?? ''),
+    queryKey: observationKeys.arrival(arrivalId ?? '', today),
     queryFn: () => api<ArrivalDetail>('GET', `${BASE}/arrivals/${id(arrivalId ?? '')}`),
     enabled: Boolean(arrivalId),
+    placeholderData: keepPreviousData,
+    refetchInterval: LIVE_REFRESH_MS,
   });
 }
 
@@ -108,14 +123,24 @@ export function useHouseholds(communityId: string | undefined, enabled: boolean)
 /* Groups */
 
 export function useGroups(communityId: string) {
-  return useQuery({ queryKey: observationKeys.groups(communityId), queryFn: () => api<ObservationGroup[]>('GET', `${BASE}/groups${query({ communityId })}`) });
+  const today = useShanghaiToday();
+  return useQuery({
+    queryKey: observationKeys.groups(communityId, today),
+    queryFn: () => api<ObservationGroup[]>('GET', `${BASE}/groups${query({ communityId })}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: LIVE_REFRESH_MS,
+  });
 }
 
+/** A group by its id, whatever community is picked, with its members' checks of today. */
 export function useGroup(groupId: string | undefined) {
+  const today = useShanghaiToday();
   return useQuery({
-    queryKey: observationKeys.group(groupId ?? ''),
+    queryKey: observationKeys.group(groupId ?? '', today),
     queryFn: () => api<ObservationGroup>('GET', `${BASE}/groups/${id(groupId ?? '')}`),
     enabled: Boolean(groupId),
+    placeholderData: keepPreviousData,
+    refetchInterval: LIVE_REFRESH_MS,
   });
 }
 
@@ -123,11 +148,14 @@ export const useCreateGroup = () => useObservationMutation((body: GroupInput) =>
 
 /* Checks and alerts */
 
+/** A list of checks of Shanghai's today (due, done) or missed up to today (overdue). */
 export function useChecks(communityId: string, list: CheckList, workerId: string | undefined) {
+  const day = useShanghaiToday();
   return useQuery({
-    queryKey: observationKeys.checks(communityId, list, workerId),
-    queryFn: () => api<Check[]>('GET', `${BASE}/checks${query({ communityId, list, workerId })}`),
+    queryKey: observationKeys.checks(communityId, list, workerId, day),
+    queryFn: () => api<Check[]>('GET', `${BASE}/checks${query({ communityId, list, workerId, day })}`),
     placeholderData: keepPreviousData,
+    refetchInterval: LIVE_REFRESH_MS,
   });
 }
 
@@ -136,7 +164,7 @@ export function useAlerts(communityId: string, enabled = true) {
     queryKey: observationKeys.alerts(communityId),
     queryFn: () => api<AlertItem[]>('GET', `${BASE}/alerts${query({ communityId, open: true })}`),
     enabled,
-    refetchInterval: ALERT_REFRESH_MS,
+    refetchInterval: LIVE_REFRESH_MS,
   });
 }
 
@@ -145,13 +173,17 @@ export const useHandleAlert = () =>
 
 /* Figures */
 
-export function useFigures(orgId: string | undefined, day: string | undefined) {
-  return useQuery({
-    queryKey: observationKeys.figures(orgId ?? '', day),
+/** The figures of a unit on a day, asked by the day itself (today is Shanghai's, named, so midnight makes a new query). */
+export function figuresQuery(orgId: string, day: string) {
+  return {
+    queryKey: observationKeys.figures(orgId, day),
     queryFn: () => api<Figures>('GET', `${BASE}/figures${query({ orgId, day })}`),
-    enabled: Boolean(orgId),
-    placeholderData: keepPreviousData,
-  });
+    refetchInterval: LIVE_REFRESH_MS,
+  };
+}
+
+export function useFigures(orgId: string | undefined, day: string) {
+  return useQuery({ ...figuresQuery(orgId ?? '', day), enabled: Boolean(orgId), placeholderData: keepPreviousData });
 }
 
 /* Commitment letters */
@@ -184,6 +216,7 @@ export function useDeclarations(communityId: string, status: DeclarationStatusFi
       api<{ items: DeclarationItem[]; nextCursor: string | null }>('GET', `${BASE}/declarations${query({ communityId, status, limit: DECLARATION_PAGE, before: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: LIVE_REFRESH_MS,
   });
 }
 

@@ -5,17 +5,40 @@ import { applyServerErrors } from '../../shared/form-errors.ts';
 import { useAddPlan } from '../observation.resource.ts';
 import { PlanFields } from '../plan/plan-fields.component.tsx';
 import { defaultPlan, planErrorRenames, planInputOf, type PlanValues } from '../plan/plan-values.ts';
+import { existingRecordOf, ExistingRecordNotice, type ExistingRecord } from './existing-record.component.tsx';
+
+interface Props {
+  arrivalId: string;
+  /** The arrival's own community: its workers answer for the checks, whatever community is picked. */
+  communityId: string;
+  name: string;
+  onClose: () => void;
+}
 
 /** Puts someone registered without a plan (or released and back) under observation. */
-export function AddPlanModal({ arrivalId, communityId, name, onClose }: { arrivalId: string; communityId: string; name: string; onClose: () => void }) {
+export function AddPlanModal({ arrivalId, communityId, name, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PlanValues>();
   const add = useAddPlan();
   const [formError, setFormError] = useState<string | null>(null);
+  // Under observation in another record of theirs (another arrival): that one is worked on.
+  const [existing, setExisting] = useState<ExistingRecord | null>(null);
   const submit = async () => {
     const v = await form.validateFields();
     setFormError(null);
-    add.mutate({ arrivalId, plan: planInputOf(v) }, { onSuccess: onClose, onError: (e) => setFormError(applyServerErrors(form, e, planErrorRenames(''))) });
+    setExisting(null);
+    add.mutate(
+      { arrivalId, plan: planInputOf(v) },
+      {
+        onSuccess: onClose,
+        onError: (e) => {
+          const found = existingRecordOf(e);
+          setExisting(found);
+          const rest = applyServerErrors(form, e, planErrorRenames(''));
+          setFormError(found ? null : rest);
+        },
+      },
+    );
   };
   return (
     <Modal
@@ -33,7 +56,8 @@ export function AddPlanModal({ arrivalId, communityId, name, onClose }: { arriva
       <Form form={form} layout="vertical" initialValues={defaultPlan()} data-testid="add-plan-form">
         <PlanFields communityId={communityId} prefix={[]} />
       </Form>
-      {formError && <Alert type="error" showIcon title={formError} />}
+      <ExistingRecordNotice existing={existing} />
+      {formError && <Alert type="error" showIcon title={formError} data-testid="add-plan-error" />}
     </Modal>
   );
 }

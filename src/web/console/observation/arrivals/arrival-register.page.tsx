@@ -1,19 +1,21 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Divider, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
 import { uuidv7 } from '../../../../domain/ids.ts';
 import { shanghaiDate } from '../../../../domain/local-date.ts';
-import { ApiRequestError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../shared/form-errors.ts';
 import { ObservationFrame, useObservationLink } from '../observation-frame.component.tsx';
 import { useRegisterArrival } from '../observation.resource.ts';
 import { PlanFields } from '../plan/plan-fields.component.tsx';
 import { defaultPlan, planErrorRenames, planInputOf, type PlanValues } from '../plan/plan-values.ts';
+import { ShanghaiDayPicker } from '../time/shanghai-pickers.component.tsx';
+import { dayOf, shanghaiDay } from '../time/shanghai-time.ts';
 import { CATEGORIES, idNumberRules, journeyOf, optionalText, phoneRules, temperatureRules, type JourneyValues } from './arrival-values.ts';
+import { existingRecordOf, ExistingRecordNotice, type ExistingRecord } from './existing-record.component.tsx';
 import { JourneyFields, StayFields } from './journey-fields.component.tsx';
 
 interface Values extends JourneyValues {
@@ -31,20 +33,20 @@ interface Values extends JourneyValues {
 
 /** Staff register an outside worker or returnee, and may put them under observation at once. */
 export function ArrivalRegisterPage({ me }: { me: Me }) {
-  return <ObservationFrame me={me} section="arrivals">{(communityId) => <RegisterForm key={communityId} me={me} communityId={communityId} />}</ObservationFrame>;
+  return <ObservationFrame me={me} section="arrivals">{(communityId) => <RegisterForm key={communityId} communityId={communityId} />}</ObservationFrame>;
 }
 
-function RegisterForm({ me, communityId }: { me: Me; communityId: string }) {
+function RegisterForm({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const [form] = Form.useForm<Values>();
   const register = useRegisterArrival();
   // Made once per form: a registration sent twice (a double click, a retry after a lost answer) is stored once.
   const [clientId] = useState(uuidv7);
   const [formError, setFormError] = useState<string | null>(null);
-  const [existing, setExisting] = useState<string | null>(null);
+  const [existing, setExisting] = useState<ExistingRecord | null>(null);
   const withPlan = Form.useWatch('withPlan', form) ?? true;
   const today = shanghaiDate();
 
@@ -64,7 +66,7 @@ function RegisterForm({ me, communityId }: { me: Me; communityId: string }) {
         householdId: v.stayKind === 'household' ? v.householdId : undefined,
         symptoms: optionalText(v.symptoms),
         temperature: v.temperature ?? undefined,
-        lastTestOn: v.lastTestOn?.format('YYYY-MM-DD'),
+        lastTestOn: v.lastTestOn ? dayOf(v.lastTestOn) : undefined,
         plan: v.withPlan ? planInputOf(v.plan) : undefined,
       },
       {
@@ -73,9 +75,11 @@ function RegisterForm({ me, communityId }: { me: Me; communityId: string }) {
           void navigate(link(`/observation/arrivals/${arrival.id}`));
         },
         onError: (e) => {
-          // Already under observation here: the existing record is the one to work on.
-          if (e instanceof ApiRequestError && e.code === 'OBSERVATION_OPEN' && e.body.ref?.id) setExisting(e.body.ref.id);
-          setFormError(applyServerErrors(form, e, planErrorRenames('plan.')));
+          // Already under observation here, or this arrival already registered: the existing record is the one to work on.
+          const found = existingRecordOf(e);
+          setExisting(found);
+          const rest = applyServerErrors(form, e, planErrorRenames('plan.'));
+          setFormError(found ? null : rest);
         },
       },
     );
@@ -87,7 +91,7 @@ function RegisterForm({ me, communityId }: { me: Me; communityId: string }) {
       layout="vertical"
       requiredMark
       data-testid="arrival-form"
-      initialValues={{ arrivedOn: dayjs(today), withPlan: true, plan: defaultPlan() }}
+      initialValues={{ arrivedOn: shanghaiDay(), withPlan: true, plan: defaultPlan() }}
       onFinish={() => void submit()}
       // Another ID number typed: the "already under observation" notice was about the previous one.
       onValuesChange={(changed: Partial<Values>) => 'idNumber' in changed && setExisting(null)}
@@ -116,19 +120,7 @@ function RegisterForm({ me, communityId }: { me: Me; communityId: string }) {
             <Input maxLength={20} autoComplete="off" data-testid="arrival-phone" />
           </Form.Item>
         </Space>
-        {existing && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="arrival-existing"
-            title={t('observation-console:register.existing')}
-            action={
-              <Button type="primary" onClick={() => void navigate(link(`/observation/arrivals/${existing}`))} data-testid="arrival-open-existing">
-                {t('observation-console:register.openExisting')}
-              </Button>
-            }
-          />
-        )}
+        <ExistingRecordNotice existing={existing} />
       </Card>
       <Card size="small" title={t('observation-console:register.journey')} style={{ marginBottom: 12 }}>
         <JourneyFields />
@@ -143,7 +135,7 @@ function RegisterForm({ me, communityId }: { me: Me; communityId: string }) {
             <Input maxLength={200} placeholder={t('observation-console:field.symptomsHint')} data-testid="arrival-symptoms" />
           </Form.Item>
           <Form.Item name="lastTestOn" label={t('observation-console:field.lastTestOn')}>
-            <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.format('YYYY-MM-DD') > today} data-testid="arrival-last-test" />
+            <ShanghaiDayPicker offsets={[0, -1]} disabledDate={(d) => dayOf(d) > today} data-testid="arrival-last-test" />
           </Form.Item>
         </Space>
       </Card>

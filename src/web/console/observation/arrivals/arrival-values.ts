@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import type { ArrivalCreate } from '../../../../contract/observation.ts';
 import { isPlausibleTemperature } from '../../../../domain/gates/temperature.ts';
 import { shanghaiDate } from '../../../../domain/local-date.ts';
+import { dayOf } from '../time/shanghai-time.ts';
 import { PHONE_PATTERN } from '../../residents/resident-form.ts';
 import { isCitizenIdProblem, parseCitizenId, type CitizenIdProblem } from '../../../../domain/residents/citizen-id.ts';
 
@@ -34,7 +35,7 @@ export function journeyOf(v: JourneyValues) {
   return {
     originCode: v.originCode ?? '',
     route: text(v.route),
-    arrivedOn: v.arrivedOn?.format('YYYY-MM-DD') ?? '',
+    arrivedOn: v.arrivedOn ? dayOf(v.arrivedOn) : '',
     transportKind: v.transportKind!,
     transportRef: text(v.transportRef),
     stayKind: v.stayKind!,

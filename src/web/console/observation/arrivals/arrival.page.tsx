@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
 import type { Plan } from '../../../../contract/observation.ts';
-import { shanghaiDate } from '../../../../domain/local-date.ts';
 import { ApiRequestError } from '../../../shared/api.ts';
 import { hasPermission } from '../../../shared/session.ts';
 import { ObservationFrame, useObservationLink } from '../observation-frame.component.tsx';
@@ -19,12 +18,19 @@ import { ReleaseModal } from './release-modal.component.tsx';
 /** One arrival: every detail, the full ID number on request (audited), the plans with their checks day by day, release and a new plan. */
 export function ArrivalPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
-  return <ObservationFrame me={me} section="arrivals">{(communityId) => <ArrivalView key={id} me={me} communityId={communityId} arrivalId={id} />}</ObservationFrame>;
+  // Loaded by its id whatever community is picked (a link from anywhere); the frame is told the record's community.
+  const arrival = useArrival(id);
+  const communityId = arrival.data?.id === id ? arrival.data.communityId : undefined;
+  return (
+    <ObservationFrame me={me} section="arrivals" record={{ communityId }}>
+      <ArrivalView key={id} me={me} arrivalId={id} />
+    </ObservationFrame>
+  );
 }
 
-function ArrivalView({ me, communityId, arrivalId }: { me: Me; communityId: string; arrivalId: string }) {
+function ArrivalView({ me, arrivalId }: { me: Me; arrivalId: string }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const arrival = useArrival(arrivalId);
   const [adding, setAdding] = useState(false);
   const back = (
@@ -32,12 +38,13 @@ function ArrivalView({ me, communityId, arrivalId }: { me: Me; communityId: stri
       <Button icon={<ArrowLeftOutlined />}>{t('observation-console:arrival.back')}</Button>
     </Link>
   );
-  if (arrival.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  // While another record's answer is kept on screen (a new day's query loading), only this record's will do.
+  if (arrival.isPending || (arrival.data && arrival.data.id !== arrivalId)) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (arrival.error) {
     const missing = arrival.error instanceof ApiRequestError && arrival.error.status === 404;
     return <Result status={missing ? '404' : 'error'} title={missing ? t('observation-console:arrival.notFound') : arrival.error.message} extra={back} />;
   }
-  const a = arrival.data;
+  const a = arrival.data!;
   const canWrite = hasPermission(me, 'observation.write');
   const open = openPlanOf(a.plans);
   const plans = [...a.plans].sort((x, y) => y.startAt.localeCompare(x.startAt));
@@ -71,7 +78,7 @@ function ArrivalView({ me, communityId, arrivalId }: { me: Me; communityId: stri
       {plans.map((p) => (
         <PlanCard key={p.id} plan={p} arrival={a} canWrite={canWrite} />
       ))}
-      {adding && <AddPlanModal arrivalId={a.id} communityId={communityId} name={a.name} onClose={() => setAdding(false)} />}
+      {adding && <AddPlanModal arrivalId={a.id} communityId={a.communityId} name={a.name} onClose={() => setAdding(false)} />}
     </Space>
   );
 }
@@ -80,7 +87,7 @@ function ArrivalView({ me, communityId, arrivalId }: { me: Me; communityId: stri
 function ArrivalDetails({ me, arrival: a }: { me: Me; arrival: ArrivalDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const [revealed, setRevealed] = useState<RevealedValues | null>(null);
   const [revealing, setRevealing] = useState(false);
   const reveal = async () => {
@@ -195,7 +202,7 @@ function PlanCard({ plan, arrival, canWrite }: { plan: Plan; arrival: ArrivalDet
             : []),
         ]}
       />
-      <PlanChecks checks={checks} today={shanghaiDate()} />
+      <PlanChecks checks={checks} />
       {releasing && <ReleaseModal plan={plan} name={arrival.name} onClose={() => setReleasing(false)} />}
     </Card>
   );

@@ -15,7 +15,7 @@ const STATUSES: readonly ArrivalStatus[] = ['observing', 'released', 'none', 'al
 /** Outside workers and returnees of the community, filtered by observation status and searched by name, ID or phone. */
 export function ArrivalsPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   return (
     <ObservationFrame
       me={me}
@@ -30,14 +30,14 @@ export function ArrivalsPage({ me }: { me: Me }) {
         )
       }
     >
-      {(communityId) => <ArrivalList key={communityId} me={me} communityId={communityId} />}
+      {(communityId) => <ArrivalList key={communityId} communityId={communityId} />}
     </ObservationFrame>
   );
 }
 
-function ArrivalList({ me, communityId }: { me: Me; communityId: string }) {
+function ArrivalList({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const [params, setParams] = useSearchParams();
   const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ArrivalStatus) : 'observing';
   const q = params.get('q') ?? '';

@@ -1,7 +1,8 @@
-import { DatePicker, Form, Input, Radio, Space } from 'antd';
+import { Form, Input, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { shanghaiDate } from '../../../../domain/local-date.ts';
 import { OriginPicker } from '../origin/origin-picker.component.tsx';
+import { ShanghaiDayPicker } from '../time/shanghai-pickers.component.tsx';
 import { STAY_KINDS, TRANSPORT_KINDS } from './arrival-values.ts';
 import { HouseholdSelect } from './household-select.component.tsx';
 
@@ -21,7 +22,7 @@ export function JourneyFields() {
       </Space>
       <Space wrap size={16} align="start">
         <Form.Item name="arrivedOn" label={t('observation-console:field.arrivedOn')} rules={[{ required: true, message: t('common:required') }]}>
-          <DatePicker format="YYYY-MM-DD" allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > today} data-testid="arrival-arrived-on" />
+          <ShanghaiDayPicker offsets={[0, -1]} allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > today} data-testid="arrival-arrived-on" />
         </Form.Item>
         <Form.Item name="transportKind" label={t('observation-console:field.transportKind')} rules={[{ required: true, message: t('server:validation.transportKind') }]}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="arrival-transport" options={TRANSPORT_KINDS.map((k) => ({ value: k, label: t(`observation:transportKind.${k}`) }))} />

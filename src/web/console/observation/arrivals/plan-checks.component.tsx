@@ -1,7 +1,9 @@
 import { Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChecksNow } from '../checks/checks-now.ts';
 import type { Check } from '../observation.resource.ts';
+import { useShanghaiToday } from '../time/clock.ts';
 import { CheckChip } from './check-chip.component.tsx';
 
 interface DayRow {
@@ -20,16 +22,18 @@ function byDay(checks: readonly Check[]): DayRow[] {
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day)).map((r) => ({ ...r, checks: r.checks.sort((a, b) => a.dueAt.localeCompare(b.dueAt)) }));
 }
 
-/** A plan's checks, one row per day of observation, each check a coloured chip. */
-export function PlanChecks({ checks, today }: { checks: readonly Check[]; today: string }) {
+/** A plan's checks, one row per day of observation, each check a coloured chip in its state as of now; today's row marked. */
+export function PlanChecks({ checks }: { checks: readonly Check[] }) {
   const { t } = useTranslation();
-  if (checks.length === 0) return <Typography.Text type="secondary">{t('observation-console:plan.noChecks')}</Typography.Text>;
+  const today = useShanghaiToday();
+  const shown = useChecksNow(checks);
+  if (shown.length === 0) return <Typography.Text type="secondary">{t('observation-console:plan.noChecks')}</Typography.Text>;
   return (
     <Table<DayRow>
       size="small"
       rowKey="day"
       pagination={false}
-      dataSource={byDay(checks)}
+      dataSource={byDay(shown)}
       data-testid="plan-checks"
       onRow={(r) => ({ 'data-testid': 'plan-day', 'data-day': r.day, style: r.day === today ? { background: '#e6f4ff' } : undefined }) as HTMLAttributes<HTMLElement>}
       columns={[

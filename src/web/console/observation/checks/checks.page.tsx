@@ -1,4 +1,5 @@
-import { Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,21 +8,25 @@ import { CheckChip } from '../arrivals/check-chip.component.tsx';
 import { ObservationFrame, useObservationLink } from '../observation-frame.component.tsx';
 import { useChecks, useWorkers, type Check, type CheckList } from '../observation.resource.ts';
 import { CHECK_STATE_COLOR, dateTimeOf, DASH } from '../observation-format.ts';
+import { useChecksNow } from './checks-now.ts';
 
 const LISTS: readonly CheckList[] = ['due', 'overdue', 'done'];
+const NO_CHECKS: readonly Check[] = [];
 
 /** The community's checks: today's still to do, every open plan's missed ones, today's done; for everyone or one worker. */
 export function ChecksPage({ me }: { me: Me }) {
-  return <ObservationFrame me={me} section="checks">{(communityId) => <CheckLists key={communityId} me={me} communityId={communityId} />}</ObservationFrame>;
+  return <ObservationFrame me={me} section="checks">{(communityId) => <CheckLists key={communityId} communityId={communityId} />}</ObservationFrame>;
 }
 
-function CheckLists({ me, communityId }: { me: Me; communityId: string }) {
+function CheckLists({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const [list, setList] = useState<CheckList>('due');
   const [workerId, setWorkerId] = useState<string | undefined>();
   const workers = useWorkers(communityId);
   const checks = useChecks(communityId, list, workerId);
+  // Each row's state as of now: a due check turns overdue on screen when its grace ends; the live stream then moves it to its list.
+  const rows = useChecksNow(checks.data ?? NO_CHECKS);
   const workerName = new Map((workers.data ?? []).map((w) => [w.userId, w.name]));
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -41,6 +46,9 @@ function CheckLists({ me, communityId }: { me: Me; communityId: string }) {
           style={{ width: 240 }}
           data-testid="checks-worker"
         />
+        <Button icon={<ReloadOutlined />} loading={checks.isFetching} onClick={() => void checks.refetch()} data-testid="checks-refresh">
+          {t('observation-console:checks.refresh')}
+        </Button>
         {checks.data && <Typography.Text type="secondary">{t('observation-console:checks.count', { count: checks.data.length })}</Typography.Text>}
       </Space>
       {checks.error && <Typography.Text type="danger">{checks.error.message}</Typography.Text>}
@@ -48,7 +56,7 @@ function CheckLists({ me, communityId }: { me: Me; communityId: string }) {
         rowKey="id"
         size="small"
         loading={checks.isFetching && !checks.data}
-        dataSource={checks.data ?? []}
+        dataSource={rows}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
         data-testid="checks"

@@ -1,12 +1,9 @@
-import { Alert, Button, Form, Input, Modal, Space, Switch, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import type { Me } from '../../../../contract/auth.ts';
-import { ApiRequestError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../shared/form-errors.ts';
+import { existingRecordOf, ExistingRecordNotice, type ExistingRecord } from '../arrivals/existing-record.component.tsx';
 import { HouseholdSelect } from '../arrivals/household-select.component.tsx';
-import { useObservationLink } from '../observation-frame.component.tsx';
 import { useApproveDeclaration, type ArrivalDetail, type DeclarationItem } from '../observation.resource.ts';
 import { PlanFields } from '../plan/plan-fields.component.tsx';
 import { defaultPlan, planErrorRenames, planInputOf, type PlanValues } from '../plan/plan-values.ts';
@@ -24,7 +21,6 @@ interface Values {
  * place, and optionally the observation plan straight away.
  */
 interface Props {
-  me: Me;
   communityId: string;
   declaration: DeclarationItem;
   onClose: () => void;
@@ -32,13 +28,12 @@ interface Props {
   onApproved: (arrival: ArrivalDetail) => void;
 }
 
-export function ApproveModal({ me, communityId, declaration: d, onClose, onApproved }: Props) {
+export function ApproveModal({ communityId, declaration: d, onClose, onApproved }: Props) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
   const [form] = Form.useForm<Values>();
   const approve = useApproveDeclaration();
   const [formError, setFormError] = useState<string | null>(null);
-  const [existing, setExisting] = useState<string | null>(null);
+  const [existing, setExisting] = useState<ExistingRecord | null>(null);
   const withPlan = Form.useWatch('withPlan', form) ?? true;
   const submit = async () => {
     const v = await form.validateFields();
@@ -52,8 +47,11 @@ export function ApproveModal({ me, communityId, declaration: d, onClose, onAppro
           onClose();
         },
         onError: (e) => {
-          if (e instanceof ApiRequestError && e.code === 'OBSERVATION_OPEN' && e.body.ref?.id) setExisting(e.body.ref.id);
-          setFormError(applyServerErrors(form, e, planErrorRenames('plan.')));
+          // Already under observation, or this arrival already registered: the existing record is the one to work on.
+          const found = existingRecordOf(e);
+          setExisting(found);
+          const rest = applyServerErrors(form, e, planErrorRenames('plan.'));
+          setFormError(found ? null : rest);
         },
       },
     );
@@ -91,20 +89,8 @@ export function ApproveModal({ me, communityId, declaration: d, onClose, onAppro
         </Space>
         {withPlan && <PlanFields communityId={communityId} prefix={['plan']} />}
       </Form>
-      {existing && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('observation-console:register.existing')}
-          style={{ marginBottom: 12 }}
-          action={
-            <Link to={link(`/observation/arrivals/${existing}`)}>
-              <Button type="primary">{t('observation-console:register.openExisting')}</Button>
-            </Link>
-          }
-        />
-      )}
-      {formError && !existing && <Alert type="error" showIcon title={formError} data-testid="approve-error" />}
+      <ExistingRecordNotice existing={existing} style={{ marginBottom: 12 }} />
+      {formError && <Alert type="error" showIcon title={formError} data-testid="approve-error" />}
     </Modal>
   );
 }

@@ -36,7 +36,7 @@ export function DeclarationsPage({ me }: { me: Me }) {
       {(communityId) => (
         <>
           <Queue key={communityId} me={me} communityId={communityId} />
-          {showLink && <DeclareLinkModal me={me} communityId={communityId} onClose={() => setShowLink(false)} />}
+          {showLink && <DeclareLinkModal communityId={communityId} onClose={() => setShowLink(false)} />}
         </>
       )}
     </ObservationFrame>
@@ -50,7 +50,7 @@ function Queue({ me, communityId }: { me: Me; communityId: string }) {
   const [approving, setApproving] = useState<DeclarationItem | null>(null);
   const [rejecting, setRejecting] = useState<DeclarationItem | null>(null);
   const [approved, setApproved] = useState<ArrivalDetail | null>(null);
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const items = declarations.data?.pages.flatMap((p) => p.items) ?? [];
   const canReview = hasPermission(me, 'observation.write');
   return (
@@ -81,7 +81,6 @@ function Queue({ me, communityId }: { me: Me; communityId: string }) {
         {items.map((d) => (
           <DeclarationCard
             key={d.id}
-            me={me}
             declaration={d}
             actions={
               canReview && d.status === 'pending' ? (
@@ -103,16 +102,16 @@ function Queue({ me, communityId }: { me: Me; communityId: string }) {
           {t('observation-console:declarations.more')}
         </Button>
       )}
-      {approving && <ApproveModal me={me} communityId={communityId} declaration={approving} onClose={() => setApproving(null)} onApproved={setApproved} />}
+      {approving && <ApproveModal communityId={communityId} declaration={approving} onClose={() => setApproving(null)} onApproved={setApproved} />}
       {rejecting && <RejectModal declaration={rejecting} onClose={() => setRejecting(null)} />}
     </Space>
   );
 }
 
 /** One declaration with everything the person declared (masked), how often they sent it again, and its review. */
-function DeclarationCard({ me, declaration: d, actions }: { me: Me; declaration: DeclarationItem; actions: ReactNode }) {
+function DeclarationCard({ declaration: d, actions }: { declaration: DeclarationItem; actions: ReactNode }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const fever = d.temperature !== null && feverStyle(d.temperature) !== undefined;
   return (
     <Card

@@ -2,16 +2,15 @@ import { CopyOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Me } from '../../../../contract/auth.ts';
 import { useObservationLink } from '../observation-frame.component.tsx';
 import { useDeclareLink } from '../observation.resource.ts';
 import { svgSource } from './svg-source.ts';
 
 /** The public self-declaration page of the community: its QR code and address, and the way to the printable poster. */
-export function DeclareLinkModal({ me, communityId, onClose }: { me: Me; communityId: string; onClose: () => void }) {
+export function DeclareLinkModal({ communityId, onClose }: { communityId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const declareLink = useDeclareLink(communityId);
   const copy = async (url: string) => {
     try {

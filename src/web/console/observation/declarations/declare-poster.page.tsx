@@ -10,7 +10,7 @@ import '../print.css';
 /** An A4 poster for the community's notice boards and entrances: arrivals scan it and declare themselves. */
 export function DeclarePosterPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const { communityId } = useGateCommunity(me);
   const declareLink = useDeclareLink(communityId);
   const page = useDeclarePage(communityId);

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../contract/auth.ts';
 import { roleAllows } from '../../../../domain/access/roles.ts';
-import { api, query } from '../../../shared/api.ts';
 import { childrenQuery } from '../../org/org.resource.ts';
 import { UnitTreeSelect } from '../../shared/unit-tree-select.component.tsx';
-import { observationKeys, useFigures, type Figures } from '../observation.resource.ts';
+import { figuresQuery, useFigures, type Figures } from '../observation.resource.ts';
+import { useShanghaiToday } from '../time/clock.ts';
 import { FEVER_RED } from '../observation-format.ts';
 import { FIGURES } from './figure-keys.ts';
 import { FiguresCards } from './figures-cards.component.tsx';
@@ -27,15 +27,14 @@ export function FiguresOnlyPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [unitId, setUnitId] = useState<string | undefined>(() => ownUnitOf(me));
   const [day, setDay] = useState<string | undefined>();
-  const figures = useFigures(unitId, day);
+  const today = useShanghaiToday();
+  const shown = day ?? today;
+  const figures = useFigures(unitId, shown);
   const children = useQuery({ ...childrenQuery(unitId ?? '', false), enabled: Boolean(unitId) });
   // Arrivals belong to communities: below a community (its groups) there is nothing to count.
   const units = (children.data ?? []).filter((u) => u.current && u.kind !== 'group' && u.kind !== 'grid');
   const rows = useQueries({
-    queries: units.map((u) => ({
-      queryKey: observationKeys.figures(u.id, day),
-      queryFn: () => api<Figures>('GET', `/api/observation/figures${query({ orgId: u.id, day })}`),
-    })),
+    queries: units.map((u) => figuresQuery(u.id, shown)),
   });
 
   return (
@@ -43,7 +42,7 @@ export function FiguresOnlyPage({ me }: { me: Me }) {
       title={t('observation-console:title')}
       extra={
         <Space wrap>
-          <FiguresDay day={day} onDay={setDay} />
+          <FiguresDay day={day} today={today} onDay={setDay} />
           <UnitTreeSelect value={unitId} allowClear={false} onChange={setUnitId} placeholder={t('observation-console:figures.pickUnit')} style={{ width: 220 }} />
         </Space>
       }

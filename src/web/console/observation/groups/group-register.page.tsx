@@ -1,19 +1,20 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Radio, Space, Switch, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
 import { uuidv7 } from '../../../../domain/ids.ts';
-import { shanghaiDate } from '../../../../domain/local-date.ts';
+import { ApiRequestError } from '../../../shared/api.ts';
 import { applyServerErrors } from '../../shared/form-errors.ts';
 import { CATEGORIES, idNumberRules, journeyOf, optionalText, phoneRules, temperatureRules, type JourneyValues } from '../arrivals/arrival-values.ts';
+import { existingRecordOf, ExistingRecordNotice, type ExistingRecord } from '../arrivals/existing-record.component.tsx';
 import { JourneyFields, StayFields } from '../arrivals/journey-fields.component.tsx';
 import { ObservationFrame, useObservationLink } from '../observation-frame.component.tsx';
 import { useCreateGroup } from '../observation.resource.ts';
 import { PlanFields } from '../plan/plan-fields.component.tsx';
 import { defaultPlan, planErrorRenames, planInputOf, type PlanValues } from '../plan/plan-values.ts';
+import { shanghaiDay } from '../time/shanghai-time.ts';
 
 interface MemberValues {
   name?: string;
@@ -41,25 +42,27 @@ const FIRST_ROWS = 3;
  * one plan for all; each member gets their own record and checks.
  */
 export function GroupRegisterPage({ me }: { me: Me }) {
-  return <ObservationFrame me={me} section="groups">{(communityId) => <GroupForm key={communityId} me={me} communityId={communityId} />}</ObservationFrame>;
+  return <ObservationFrame me={me} section="groups">{(communityId) => <GroupForm key={communityId} communityId={communityId} />}</ObservationFrame>;
 }
 
-function GroupForm({ me, communityId }: { me: Me; communityId: string }) {
+function GroupForm({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const [form] = Form.useForm<Values>();
   const create = useCreateGroup();
   const [clientId] = useState(uuidv7);
   const [formError, setFormError] = useState<string | null>(null);
+  // A member already under observation or already registered on that day: their record, to open.
+  const [existing, setExisting] = useState<ExistingRecord | null>(null);
   const kind = Form.useWatch('kind', form) ?? 'batch';
   const withPlan = Form.useWatch('withPlan', form) ?? true;
-  const today = shanghaiDate();
 
   const submit = async () => {
     const v = await form.validateFields();
     setFormError(null);
+    setExisting(null);
     create.mutate(
       {
         id: clientId,
@@ -82,7 +85,15 @@ function GroupForm({ me, communityId }: { me: Me; communityId: string }) {
           void message.success(t('observation-console:groups.done', { name: group.name, count: group.members.length }));
           void navigate(link(`/observation/groups/${group.id}`));
         },
-        onError: (e) => setFormError(applyServerErrors(form, e, planErrorRenames('plan.'))),
+        onError: (e) => {
+          const found = existingRecordOf(e);
+          // The refusal names the member by their row (`members.3.idNumber`): the notice says who.
+          const row = /^members\.(\d+)\./.exec((e instanceof ApiRequestError && e.body.field) || '');
+          const who = row ? v.members[Number(row[1])]?.name?.trim() : undefined;
+          setExisting(found && who ? { ...found, message: t('observation-console:register.existingMember', { name: who, message: found.message }) } : found);
+          const rest = applyServerErrors(form, e, planErrorRenames('plan.'));
+          setFormError(found ? null : rest);
+        },
       },
     );
   };
@@ -94,7 +105,7 @@ function GroupForm({ me, communityId }: { me: Me; communityId: string }) {
       data-testid="group-form"
       initialValues={{
         kind: 'batch',
-        arrivedOn: dayjs(today),
+        arrivedOn: shanghaiDay(),
         stayKind: 'workplace',
         members: Array.from({ length: FIRST_ROWS }, () => ({})),
         withPlan: true,
@@ -217,6 +228,7 @@ function GroupForm({ me, communityId }: { me: Me; communityId: string }) {
       >
         {withPlan ? <PlanFields communityId={communityId} prefix={['plan']} /> : <Typography.Text type="secondary">{t('observation-console:register.noPlan')}</Typography.Text>}
       </Card>
+      <ExistingRecordNotice existing={existing} style={{ marginBottom: 12 }} />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="group-form-error" />}
       <Divider style={{ margin: '12px 0' }} />
       <Button type="primary" size="large" htmlType="submit" loading={create.isPending} data-testid="group-submit">

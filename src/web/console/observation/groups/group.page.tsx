@@ -4,34 +4,46 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
-import { shanghaiDate } from '../../../../domain/local-date.ts';
 import { CheckChip } from '../arrivals/check-chip.component.tsx';
 import { PlanCell } from '../arrivals/plan-cell.component.tsx';
+import { useChecksNow } from '../checks/checks-now.ts';
 import { ObservationFrame, useObservationLink } from '../observation-frame.component.tsx';
-import { useGroup, type ArrivalSummary } from '../observation.resource.ts';
+import { useGroup, type ArrivalSummary, type Check } from '../observation.resource.ts';
+import { useShanghaiToday } from '../time/clock.ts';
 import { DASH, FEVER_RED } from '../observation-format.ts';
 import { todayCounts, todayGrid } from './group-today.ts';
 
 /** A batch or convoy: who is in it, and today's checks of every member in a grid (member × check time). */
 export function GroupPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
-  return <ObservationFrame me={me} section="groups">{() => <GroupView key={id} me={me} groupId={id} />}</ObservationFrame>;
+  // Loaded by its id whatever community is picked (a link from anywhere); the frame is told the group's community.
+  const group = useGroup(id);
+  const communityId = group.data?.id === id ? group.data.communityId : undefined;
+  return (
+    <ObservationFrame me={me} section="groups" record={{ communityId }}>
+      <GroupView key={id} groupId={id} />
+    </ObservationFrame>
+  );
 }
 
-function GroupView({ me, groupId }: { me: Me; groupId: string }) {
+const NO_CHECKS: readonly Check[] = [];
+
+function GroupView({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const group = useGroup(groupId);
+  const today = useShanghaiToday();
+  const checks = useChecksNow(group.data?.today ?? NO_CHECKS);
   const back = (
     <Link to={link('/observation/groups')}>
       <Button icon={<ArrowLeftOutlined />}>{t('observation-console:groups.back')}</Button>
     </Link>
   );
-  if (group.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (group.isPending || (group.data && group.data.id !== groupId)) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (group.error) return <Result status="warning" title={group.error.message} extra={back} />;
   const g = group.data;
-  const grid = todayGrid(g.today);
-  const counts = todayCounts(g.today);
+  const grid = todayGrid(checks);
+  const counts = todayCounts(checks);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="group" data-name={g.name}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
@@ -53,7 +65,7 @@ function GroupView({ me, groupId }: { me: Me; groupId: string }) {
           { key: 'stay', label: t('observation-console:field.stayPlace'), children: g.stayPlace ?? DASH },
           {
             key: 'today',
-            label: t('observation-console:groups.todayOn', { day: shanghaiDate() }),
+            label: t('observation-console:groups.todayOn', { day: today }),
             children: (
               <span data-testid="group-today-counts">
                 {t('observation-console:plan.checks', { done: counts.done, total: counts.total })}

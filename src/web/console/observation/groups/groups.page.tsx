@@ -6,14 +6,16 @@ import { Link } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
 import { hasPermission } from '../../../shared/session.ts';
 import { ObservationFrame, useObservationLink } from '../observation-frame.component.tsx';
+import { asOf, stateChanges } from '../checks/checks-now.ts';
 import { useGroups, type ObservationGroup } from '../observation.resource.ts';
+import { useNow } from '../time/clock.ts';
 import { DASH, FEVER_RED } from '../observation-format.ts';
 import { todayCounts } from './group-today.ts';
 
 /** Batches and convoys registered as one, with how far today's checks of their members have come. */
 export function GroupsPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   return (
     <ObservationFrame
       me={me}
@@ -28,15 +30,17 @@ export function GroupsPage({ me }: { me: Me }) {
         )
       }
     >
-      {(communityId) => <GroupList key={communityId} me={me} communityId={communityId} />}
+      {(communityId) => <GroupList key={communityId} communityId={communityId} />}
     </ObservationFrame>
   );
 }
 
-function GroupList({ me, communityId }: { me: Me; communityId: string }) {
+function GroupList({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const groups = useGroups(communityId);
+  // Today's counts as of now: an overdue check counts as one when its grace ends, not when the list is next fetched.
+  const now = useNow((groups.data ?? []).flatMap((g) => stateChanges(g.today)));
   return (
     <>
       {groups.error && <Typography.Text type="danger">{groups.error.message}</Typography.Text>}
@@ -58,7 +62,7 @@ function GroupList({ me, communityId }: { me: Me; communityId: string }) {
             key: 'today',
             title: t('observation-console:groups.today'),
             render: (_, g) => {
-              const c = todayCounts(g.today);
+              const c = todayCounts(g.today.map((check) => asOf(check, now)));
               return (
                 <span>
                   {t('observation-console:plan.checks', { done: c.done, total: c.total })}

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { Me } from '../../../../contract/auth.ts';
 import { PrintFrame } from '../../gates/print-frame.component.tsx';
 import { useObservationLink } from '../observation-frame.component.tsx';
 import { useLetter } from '../observation.resource.ts';
@@ -12,10 +11,10 @@ import '../print.css';
  * signature drawn on the phone, when, who witnessed, and the SHA-256 digest of
  * what was signed, so a copy changed afterwards no longer matches.
  */
-export function LetterPrintPage({ me }: { me: Me }) {
+export function LetterPrintPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const letter = useLetter(id);
   const l = letter.data;
   return (

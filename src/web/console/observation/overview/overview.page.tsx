@@ -9,6 +9,7 @@ import { FiguresDay } from '../figures/figures-day.component.tsx';
 import { FiguresOnlyPage } from '../figures/figures-only.page.tsx';
 import { ObservationFrame, useObservationLink } from '../observation-frame.component.tsx';
 import { useFigures } from '../observation.resource.ts';
+import { useShanghaiToday } from '../time/clock.ts';
 
 /**
  * /observation: for the community, the day's figures and the open alerts;
@@ -21,16 +22,17 @@ export function ObservationOverviewPage({ me }: { me: Me }) {
 
 function Overview({ me, communityId }: { me: Me; communityId: string }) {
   const { t } = useTranslation();
-  const link = useObservationLink(me);
+  const link = useObservationLink();
   const [day, setDay] = useState<string | undefined>();
-  const figures = useFigures(communityId, day);
+  const today = useShanghaiToday();
+  const figures = useFigures(communityId, day ?? today);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('observation-console:figures.title')}
         </Typography.Title>
-        <FiguresDay day={day} onDay={setDay} />
+        <FiguresDay day={day} today={today} onDay={setDay} />
       </div>
       {figures.error && <Typography.Text type="danger">{figures.error.message}</Typography.Text>}
       <FiguresCards figures={figures.data} loading={figures.isPending} />

@@ -1,10 +1,11 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, TimePicker } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { shanghaiDate } from '../../../../domain/local-date.ts';
 import { LONGEST_PLAN_DAYS } from '../../../../domain/observation/schedule.ts';
-import { shanghaiInstant } from '../../gates/gate-format.ts';
 import { useWorkers } from '../observation.resource.ts';
+import { ClockPicker, ShanghaiDateTimePicker, ShanghaiDayPicker } from '../time/shanghai-pickers.component.tsx';
+import { isBeforeThisMinute } from '../time/shanghai-time.ts';
 import { clockTimesValid, lengthDays, normaliseClock, type PlanLength } from './plan-values.ts';
 
 const KINDS = ['home', 'centralised', 'workplace'] as const;
@@ -33,7 +34,7 @@ export function PlanFields({ communityId, prefix }: Props) {
   const span = lengthDays({ length, days }) ?? LONGEST_PLAN_DAYS;
   const today = shanghaiDate();
   // The picker's time is a Shanghai wall-clock time, whatever the browser's zone.
-  const startsBeforeNow = Boolean(startAt && Date.parse(shanghaiInstant(startAt.format('YYYY-MM-DD HH:mm'))) < Date.now());
+  const startsBeforeNow = Boolean(startAt && isBeforeThisMinute(startAt));
 
   return (
     <div data-testid="plan-fields">
@@ -52,7 +53,7 @@ export function PlanFields({ communityId, prefix }: Props) {
       </Space>
       <Space wrap size={16} align="start">
         <Form.Item name={name('startAt')} label={t('observation-console:plan.startAt')} extra={t('observation-console:plan.startAtHint')}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" placeholder={t('observation-console:plan.now')} data-testid="plan-start" />
+          <ShanghaiDateTimePicker placeholder={t('observation-console:plan.now')} data-testid="plan-start" />
         </Form.Item>
         {startsBeforeNow && (
           <Form.Item name={name('pastChecks')} valuePropName="checked" label=" " colon={false} extra={t('observation-console:plan.pastChecksHint')}>
@@ -76,7 +77,7 @@ export function PlanFields({ communityId, prefix }: Props) {
         )}
         {length === 'lastDay' && (
           <Form.Item name={name('lastDay')} label={t('observation-console:plan.lastDay')} rules={[{ required: true, message: t('common:required') }]}>
-            <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="plan-last-day" />
+            <ShanghaiDayPicker offsets={[7, 14]} disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="plan-last-day" />
           </Form.Item>
         )}
       </Space>
@@ -103,7 +104,7 @@ export function PlanFields({ communityId, prefix }: Props) {
           />
         </Form.Item>
         <Form.Item name={name('testTime')} label={t('observation-console:plan.testTime')}>
-          <TimePicker format="HH:mm" minuteStep={5} data-testid="plan-test-time" />
+          <ClockPicker minuteStep={5} data-testid="plan-test-time" />
         </Form.Item>
       </Space>
       <Form.Item name={name('workerId')} label={t('observation-console:plan.worker')} rules={[{ required: true, message: t('observation-console:plan.workerRequired') }]} style={{ maxWidth: 320 }}>

@@ -1,7 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { PlanInput } from '../../../../contract/observation.ts';
 import { isClockTime } from '../../../../domain/observation/schedule.ts';
-import { shanghaiInstant } from '../../gates/gate-format.ts';
+import { dayOf, instantOf } from '../time/shanghai-time.ts';
 
 export type PlanLength = '7' | '14' | 'custom' | 'lastDay';
 
@@ -42,14 +42,14 @@ export function normaliseClock(text: string): string {
 export const clockTimesValid = (times: readonly string[]): boolean => times.every(isClockTime);
 
 export function planInputOf(v: PlanValues): PlanInput {
-  const start = v.startAt ? shanghaiInstant(v.startAt.format('YYYY-MM-DD HH:mm')) : undefined;
+  const start = v.startAt ? instantOf(v.startAt) : undefined;
   return {
     kind: v.kind,
     place: v.place?.trim() || undefined,
     startAt: start,
     ...(start && v.pastChecks ? { pastChecks: true } : {}),
     days: lengthDays(v),
-    lastDay: v.length === 'lastDay' && v.lastDay ? v.lastDay.format('YYYY-MM-DD') : undefined,
+    lastDay: v.length === 'lastDay' && v.lastDay ? dayOf(v.lastDay) : undefined,
     temperatureTimes: [...new Set(v.temperatureTimes.map(normaliseClock))].sort(),
     testDays: [...new Set(v.testDays)].sort((a, b) => a - b),
     testTime: v.testTime ? v.testTime.format('HH:mm') : undefined,
