@@ -44,3 +44,13 @@ const shanghaiHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Sh
 export function shanghaiHour(at: Date): number {
   return Number(shanghaiHourFormat.format(at));
 }
+
+/** The instant (ms) of a Shanghai clock time HH:MM on a Shanghai day. */
+export function shanghaiInstant(day: string, time: string): number {
+  return Date.parse(`${day}T${time}:00+08:00`);
+}
+
+/** The calendar day `n` days after `day` (YYYY-MM-DD; negative goes back). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { shanghaiDate } from '../local-date.ts';
+import { addDays, shanghaiDate, shanghaiInstant } from '../local-date.ts';
 
 /**
  * The checks an observation plan (居家 / 集中 / 单位 观察) makes due. Days are
@@ -37,22 +37,13 @@ const GRACE_MS: Record<CheckKind, number> = { temperature: 2 * 3_600_000, test: 
 /** A reading may be taken a little before its time (the worker's round passes at 07:45 for 08:00), not the day before. */
 export const EARLIEST_BEFORE_DUE_MS = 2 * 3_600_000;
 
-const DAY_MS = 86_400_000;
 
 export function isClockTime(text: string): boolean {
   const m = /^(\d{2}):(\d{2})$/.exec(text);
   return m !== null && Number(m[1]) < 24 && Number(m[2]) < 60;
 }
 
-/** The instant of a Shanghai clock time on a Shanghai day. */
-export function shanghaiInstant(day: string, time: string): number {
-  return Date.parse(`${day}T${time}:00+08:00`);
-}
-
-/** The Shanghai day `n` days after `day`. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays, shanghaiInstant };
 
 /** The day the person is released: the day after the last day of observation. */
 export function releaseDay(startAt: string, days: number): string {
