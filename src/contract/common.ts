@@ -29,3 +29,6 @@ export const Page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const Health = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
+
+/** Sent with a batch from a phone's outbox: the id of the user who saved the items (the server refuses another user's queue). */
+export const QUEUE_OWNER_HEADER = 'x-linli-queue-of';

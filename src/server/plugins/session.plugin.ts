@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Locale } from '../../contract/common.ts';
+import { QUEUE_OWNER_HEADER, type Locale } from '../../contract/common.ts';
 import { localeFromHeader } from '../../i18n/messages.ts';
 import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { grantsOf, type SessionUser } from '../modules/auth/auth.service.ts';
 
 export const SESSION_COOKIE = 'linli_session';
-/** Sent with a batch from a phone's outbox: the user who saved the items. */
-export const QUEUE_OWNER_HEADER = 'x-linli-queue-of';
 
 /**
  * Who a route is for. Routes are for signed-in users unless they say

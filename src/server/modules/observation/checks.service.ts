@@ -3,7 +3,6 @@ import type { Locale } from '../../../contract/common.ts';
 import type { ItemResult } from '../../../contract/gates.ts';
 import { CheckReadingInput, type Check, type CheckListQuery, type ObservationAlert, type ObservationFigures } from '../../../contract/observation.ts';
 import type { Database } from '../../../db/database.ts';
-import { uniqueViolation } from '../../../db/dialect.ts';
 import { gateGrant, gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { isFever, isPlausibleTemperature, toTenths } from '../../../domain/gates/temperature.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
@@ -134,11 +133,8 @@ export function checksService({ db }: Database, events: ObservationEvents) {
 
     async storeReadings(actor: Actor, items: readonly unknown[], locale: Locale): Promise<ItemResult[]> {
       if (gatePrefixes(actor, 'observation.check').length === 0) throw new AppError('FORBIDDEN');
-      return storeEach(items, CheckReadingInput, locale, (input) => storeReading(actor, input).catch((e: unknown) => {
-        // Two sends of one reading racing: the loser finds the winner's row.
-        if (uniqueViolation(e)) return storeReading(actor, input);
-        throw e;
-      }));
+      // storeEach runs an item again when it lost a race on a unique key: the second run finds the winner's reading.
+      return storeEach(items, CheckReadingInput, locale, (input) => storeReading(actor, input));
     },
 
     /** A worker's own lists (no community given), or a community's (optionally one worker's) for its staff. */

@@ -1,6 +1,7 @@
 import { MutationObserver, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api, ApiRequestError } from '../../shared/api.ts';
+import { QUEUE_OWNER_HEADER } from '../../../contract/common.ts';
 import i18n from '../../shared/i18n.ts';
 import { useMe } from '../../shared/session.ts';
 import { useOnline } from './connectivity.ts';
@@ -62,7 +63,7 @@ export interface OutboxChannel {
 function post<A>(client: QueryClient, path: string, body: unknown, userId: string): Promise<A[]> {
   const observer = new MutationObserver<A[], Error, unknown>(client, {
     // The server refuses the batch if another user is signed in now (another tab signed out and in): items keep their author.
-    mutationFn: (b) => api<A[]>('POST', path, b, { headers: { 'x-linli-queue-of': userId } }),
+    mutationFn: (b) => api<A[]>('POST', path, b, { headers: { [QUEUE_OWNER_HEADER]: userId } }),
     networkMode: 'always',
     retry: false,
   });

@@ -15,7 +15,7 @@ const PLACEHOLDERS = ['name', 'idNumber', 'community', 'date'] as const;
 const SAMPLE_ID = '430***********1234';
 
 /**
- * The community's commitment letter (承诺书): its title and text with
+ * The community's commitment letter: its title and text with
  * placeholders filled in for each person when they sign. A default text
  * stands until the community writes its own; letters already signed keep
  * the text they were signed with.

@@ -18,7 +18,7 @@ type Load = { state: 'loading' } | { state: 'ready'; options: OriginOption[] } |
 /**
  * Where a person comes from: province → city → county, from the division data
  * (loaded when the picker is first shown). Typing a name finds it at any level
- * ("武昌" finds the county with its city and province). If the data fails to
+ * (part of a county's name finds it with its city and province). If the data fails to
  * load, the picker says so and tries again on "retry" or when opened.
  */
 export function OriginPicker({ value, onChange, id, status, testId = 'origin-picker' }: Props) {
