@@ -60,7 +60,10 @@ describe('one migration set, two databases', () => {
         'gate_alerts', 'gate_passages', 'gate_visitors', 'households', 'letter_templates', 'login_attempts', 'memberships', 'observation_alerts',
         'observation_checks', 'observation_plans', 'org_units', 'pass_keys', 'pass_status_changes', 'passes', 'patrol_groups', 'patrol_rounds', 'patrol_zones',
         'resident_categories', 'residents', 'role_assignments', 'screening_round_groups', 'screening_rounds', 'screening_visits', 'self_declarations', 'sessions', 'users',
-      ]);
+        // 0005_rosters
+        'area_assignments', 'briefing_task_assignees', 'briefing_tasks', 'briefings', 'checkpoint_shifts', 'duties', 'duty_alerts', 'duty_check_ins', 'duty_swaps',
+        'hazard_updates', 'hazards', 'sending_orgs', 'team_members', 'volunteer_signups', 'work_teams',
+      ].sort());
       expect(b.columns).toEqual(a.columns);
       expect(b.indexes).toEqual(a.indexes);
     } finally {
@@ -72,7 +75,7 @@ describe('one migration set, two databases', () => {
   it('is idempotent: migrating again applies nothing', async () => {
     const lite = await freshDatabase('sqlite');
     try {
-      expect(await migrateToLatest(lite)).toEqual(['0001_foundation', '0002_ledger', '0003_gates', '0004_observation']);
+      expect(await migrateToLatest(lite)).toEqual(['0001_foundation', '0002_ledger', '0003_gates', '0004_observation', '0005_rosters']);
       expect(await migrateToLatest(lite)).toEqual([]);
     } finally {
       await lite.drop();

@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001_foundation.ts';
 import * as ledger from './migrations/0002_ledger.ts';
 import * as gates from './migrations/0003_gates.ts';
 import * as observation from './migrations/0004_observation.ts';
+import * as rosters from './migrations/0005_rosters.ts';
 
 /**
  * The one migration set, for both databases. Listed here rather than read
@@ -13,7 +14,7 @@ function migrations(database: Database): Record<string, Migration> {
   const bind = (m: { up: (db: never, d: Database['dialect']) => Promise<void> }): Migration => ({
     up: (db) => m.up(db as never, database.dialect),
   });
-  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger), '0003_gates': bind(gates), '0004_observation': bind(observation) };
+  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger), '0003_gates': bind(gates), '0004_observation': bind(observation), '0005_rosters': bind(rosters) };
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

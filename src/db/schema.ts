@@ -8,11 +8,13 @@ import type { OrgUnitsTable, UsersTable, RoleAssignmentsTable, SessionsTable, Au
 import type { HouseholdsTable, ResidentsTable, MembershipsTable, ResidentCategoriesTable, ScreeningRoundsTable, ScreeningRoundGroupsTable, ScreeningVisitsTable } from './tables/ledger.ts';
 import type { EntrancesTable, EntranceChangesTable, EntranceAssignmentsTable, PassKeysTable, PassesTable, PassStatusChangesTable, GateVisitorsTable, GatePassagesTable, PatrolZonesTable, PatrolGroupsTable, PatrolRoundsTable, GateAlertsTable } from './tables/gates.ts';
 import type { ArrivalGroupsTable, SelfDeclarationsTable, DeclarationAttemptsTable, ArrivalsTable, LetterTemplatesTable, CommitmentLettersTable, ObservationPlansTable, ObservationChecksTable, ObservationAlertsTable } from './tables/observation.ts';
+import type { SendingOrgsTable, WorkTeamsTable, TeamMembersTable, VolunteerSignupsTable, AreaAssignmentsTable, CheckpointShiftsTable, DutiesTable, DutySwapsTable, DutyCheckInsTable, DutyAlertsTable, BriefingsTable, BriefingTasksTable, BriefingTaskAssigneesTable, HazardsTable, HazardUpdatesTable } from './tables/rosters.ts';
 
 export type * from './tables/foundation.ts';
 export type * from './tables/ledger.ts';
 export type * from './tables/gates.ts';
 export type * from './tables/observation.ts';
+export type * from './tables/rosters.ts';
 
 /** Every table, as Kysely sees the database; the row types live in tables/, one file per migration. */
 export interface DB {
@@ -50,4 +52,19 @@ export interface DB {
   observation_plans: ObservationPlansTable;
   observation_checks: ObservationChecksTable;
   observation_alerts: ObservationAlertsTable;
+  sending_orgs: SendingOrgsTable;
+  work_teams: WorkTeamsTable;
+  team_members: TeamMembersTable;
+  volunteer_signups: VolunteerSignupsTable;
+  area_assignments: AreaAssignmentsTable;
+  checkpoint_shifts: CheckpointShiftsTable;
+  duties: DutiesTable;
+  duty_swaps: DutySwapsTable;
+  duty_check_ins: DutyCheckInsTable;
+  duty_alerts: DutyAlertsTable;
+  briefings: BriefingsTable;
+  briefing_tasks: BriefingTasksTable;
+  briefing_task_assignees: BriefingTaskAssigneesTable;
+  hazards: HazardsTable;
+  hazard_updates: HazardUpdatesTable;
 }

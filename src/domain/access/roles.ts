@@ -27,11 +27,15 @@ export const PERMISSIONS = [
   // arrivals, review self-declarations, plans, letters, release), check (record the checks one answers for), manage (the
   // letter template, alerts).
   'observation.figures', 'observation.read', 'observation.write', 'observation.check', 'observation.manage',
+  // Teams, volunteers, areas, rosters and briefings: read (teams, areas, rosters with masked phones, the briefing), manage (teams
+  // and replacements, volunteer review, areas, rosters, swaps, duty alerts, the briefing and hazards). One's own shifts, tasks and
+  // check-ins need no permission: they are one's own.
+  'team.read', 'team.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures', 'gate.view', 'observation.figures'];
-const FIELD: readonly Permission[] = ['org.read'];
+const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures', 'gate.view', 'observation.figures', 'team.read'];
+const FIELD: readonly Permission[] = ['org.read', 'team.read'];
 const GATE_WORK: readonly Permission[] = ['gate.view', 'gate.register', 'gate.patrol'];
 const OBSERVATION_WORK: readonly Permission[] = ['observation.figures', 'observation.read', 'observation.write', 'observation.check'];
 
@@ -47,12 +51,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   street_admin: [...ADMIN, 'ledger.read'],
   community_admin: [
     ...ADMIN, 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.manage', 'ledger.health', 'screening.visit',
-    ...GATE_WORK, 'gate.manage', 'gate.alerts', ...OBSERVATION_WORK, 'observation.manage',
+    ...GATE_WORK, 'gate.manage', 'gate.alerts', ...OBSERVATION_WORK, 'observation.manage', 'team.manage',
   ],
   grid_worker: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK],
   team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK],
   checkpoint_volunteer: [...FIELD, ...GATE_WORK],
-  enterprise_contact: FIELD,
+  enterprise_contact: ['org.read'],
 };
 
 /** The levels at which each role can be granted; null is the root. */
