@@ -12,6 +12,9 @@ import enGateConsole from '../../i18n/locales/en/gate-console.json';
 import enObservation from '../../i18n/locales/en/observation.json';
 import enObservationConsole from '../../i18n/locales/en/observation-console.json';
 import enObservationField from '../../i18n/locales/en/observation-field.json';
+import enTeams from '../../i18n/locales/en/teams.json';
+import enTeamsConsole from '../../i18n/locales/en/teams-console.json';
+import enTeamsField from '../../i18n/locales/en/teams-field.json';
 import zhCommon from '../../i18n/locales/zh-CN/common.json';
 import zhConsole from '../../i18n/locales/zh-CN/console.json';
 import zhField from '../../i18n/locales/zh-CN/field.json';
@@ -24,6 +27,9 @@ import zhGateConsole from '../../i18n/locales/zh-CN/gate-console.json';
 import zhObservation from '../../i18n/locales/zh-CN/observation.json';
 import zhObservationConsole from '../../i18n/locales/zh-CN/observation-console.json';
 import zhObservationField from '../../i18n/locales/zh-CN/observation-field.json';
+import zhTeams from '../../i18n/locales/zh-CN/teams.json';
+import zhTeamsConsole from '../../i18n/locales/zh-CN/teams-console.json';
+import zhTeamsField from '../../i18n/locales/zh-CN/teams-field.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -43,13 +49,15 @@ export async function changeLanguage(lang: Language): Promise<void> {
 void i18n.use(initReactI18next).init({
   resources: {
     'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer, ledger: zhLedger, screening: zhScreening, gates: zhGates, 'gate-field': zhGateField, 'gate-console': zhGateConsole,
-      observation: zhObservation, 'observation-console': zhObservationConsole, 'observation-field': zhObservationField },
+      observation: zhObservation, 'observation-console': zhObservationConsole, 'observation-field': zhObservationField,
+      teams: zhTeams, 'teams-console': zhTeamsConsole, 'teams-field': zhTeamsField },
     en: { common: enCommon, console: enConsole, field: enField, server: enServer, ledger: enLedger, screening: enScreening, gates: enGates, 'gate-field': enGateField, 'gate-console': enGateConsole,
-      observation: enObservation, 'observation-console': enObservationConsole, 'observation-field': enObservationField },
+      observation: enObservation, 'observation-console': enObservationConsole, 'observation-field': enObservationField,
+      teams: enTeams, 'teams-console': enTeamsConsole, 'teams-field': enTeamsField },
   },
   lng: storedLanguage(),
   fallbackLng: false,
-  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening', 'gates', 'gate-field', 'gate-console', 'observation', 'observation-console', 'observation-field'],
+  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening', 'gates', 'gate-field', 'gate-console', 'observation', 'observation-console', 'observation-field', 'teams', 'teams-console', 'teams-field'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -5,37 +5,22 @@ import type {
 import type { Database } from '../../../db/database.ts';
 import { uniqueViolation } from '../../../db/dialect.ts';
 import type { Permission } from '../../../domain/access/roles.ts';
-import { gateGrant, gatePrefixes } from '../../../domain/gates/gate-scope.ts';
+import { gateGrant } from '../../../domain/gates/gate-scope.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { entrancesRepository } from '../gates/entrances.repository.ts';
-import { orgRepository } from '../org/org.repository.ts';
-import { CHECK_ROLES, insertArrival, insertPlan, isSecondOpenPlan, originFor, type Community } from './arrival-writes.ts';
+import { CHECK_ROLES, insertArrival, insertPlan, isSecondOpenPlan, originFor } from './arrival-writes.ts';
 import { normaliseCitizenId } from '../../../domain/residents/citizen-id.ts';
 import { observationRepository, type ArrivalRow, type ArrivalView } from './observation.repository.ts';
 import { arrivalSummaryOf, checkOf, planOf } from './observation-views.ts';
 import type { ObservationEvents } from './observation-events.ts';
 
-/**
- * The community, when the actor holds `permission` there. Observation work is
- * the community's, so a grid worker or team member placed at a group reaches
- * their whole community (as for gate work).
- */
-export async function communityFor(db: Database['db'], actor: Actor, id: string, permission: Permission): Promise<Community> {
-  const unit = await orgRepository.findInScope(db, gatePrefixes(actor, permission), id);
-  if (!unit || unit.kind !== 'community') throw new AppError('NOT_FOUND', { field: 'communityId' });
-  return { id: unit.id, path: unit.path, name: unit.name };
-}
+import { communityFor, grantOn } from '../../community-access.ts';
 
-/** The grant for `permission` on a thing of a community, or "not found" (out of scope looks absent). */
-export function grantOn(actor: Actor, permission: Permission, path: string) {
-  const grant = gateGrant(actor, permission, path);
-  if (!grant) throw new AppError('NOT_FOUND');
-  return grant;
-}
+export { communityFor, grantOn };
 
 /**
  * Arrivals of outside workers and returnees (外来人员 / 返乡人员), their groups
