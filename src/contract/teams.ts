@@ -84,6 +84,12 @@ export const VolunteerSkill = z.enum(VOLUNTEER_SKILLS, { message: 'validation.vo
 /** The roles a volunteer may take once approved. */
 export const VolunteerRole = z.enum(['checkpoint_volunteer', 'team_member'], { message: 'validation.volunteerRole' });
 
+/**
+ * The version of the consent text (`teams:consent.*` in the web translations) the public page shows now. A sign-up keeps
+ * the version the person agreed to; when the text changes, this changes with it.
+ */
+export const VOLUNTEER_CONSENT_VERSION = '2026-1';
+
 export const VolunteerPage = z.object({ communityId: Id, communityName: z.string(), streetName: z.string(), consentVersion: z.string() });
 export const VolunteerSignup = z.object({
   /** Made by the phone, so a resend is one sign-up. */
@@ -108,6 +114,8 @@ export const Volunteer = z.object({
   skills: z.array(VolunteerSkill),
   availability: z.string(),
   consentAt: Instant,
+  /** The consent text's version the person agreed to. */
+  consentVersion: z.string(),
   status: VolunteerStatus,
   reference: z.string(),
   createdAt: Instant,
@@ -125,6 +133,8 @@ export const VolunteerApprove = z.object({ role: VolunteerRole, username: Userna
 export const VolunteerReject = z.object({ note: Text(200) });
 export const VolunteerApproved = z.object({ volunteer: Volunteer, oneTimePassword: z.string() });
 export const RevealedMobile = z.object({ mobile: z.string() });
+/** The public sign-up page's address and its QR code (SVG), for the community to print. */
+export const VolunteerLink = z.object({ url: z.string(), svg: z.string() });
 
 /* Areas */
 
@@ -167,3 +177,4 @@ export const MyArea = z.object({
   day: LocalDate,
   groups: z.array(z.object({ groupId: Id, groupName: z.string(), communityId: Id, communityName: z.string(), households: z.number().int(), residents: z.number().int(), from: LocalDate, to: LocalDate.nullable() })),
 });
+export type MyArea = z.infer<typeof MyArea>;

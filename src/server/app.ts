@@ -18,6 +18,9 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { screeningRoutes } from './modules/ledger/screening.routes.ts';
 import { gatesRoutes } from './modules/gates/gates.routes.ts';
 import { observationRoutes } from './modules/observation/observation.routes.ts';
+import { teamsRoutes } from './modules/teams/teams.routes.ts';
+import { rostersRoutes } from './modules/rosters/rosters.routes.ts';
+import { briefingsRoutes } from './modules/briefings/briefings.routes.ts';
 import { registerErrorHandling } from './plugins/errors.plugin.ts';
 import { registerSessions } from './plugins/session.plugin.ts';
 import { createServices, type Services } from './services.ts';
@@ -68,6 +71,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   await app.register(screeningRoutes(services));
   await app.register(gatesRoutes(services));
   await app.register(observationRoutes(services));
+  await app.register(teamsRoutes(services));
+  await app.register(rostersRoutes(services));
+  await app.register(briefingsRoutes(services));
   await app.register(ledgerRoutes(services, { importMaxBytes: opts.config.importMaxBytes ?? 20 * 1_048_576 }));
 
   if (opts.webRoot) await serveWeb(app, opts.webRoot);

@@ -36,9 +36,10 @@ export async function serve(config: Config): Promise<void> {
     void refreshStatistics(database).catch((e: unknown) => app.log.warn({ err: e }, 'refreshing statistics failed'));
   }, 3_600_000);
   sweep.unref();
-  // A check missed must be noticed the same day: overdue checks become alerts within a minute.
+  // A check missed must be noticed the same day: overdue checks become alerts within a minute; so do unstaffed checkpoints.
   const overdue = setInterval(() => {
     void services.observation.checks.sweep().catch((e: unknown) => app.log.warn({ err: e }, 'sweeping overdue checks failed'));
+    void services.rosters.onDuty.sweep().catch((e: unknown) => app.log.warn({ err: e }, 'sweeping unstaffed checkpoints failed'));
   }, 60_000);
   overdue.unref();
   await services.auth.sweepExpiredSessions();

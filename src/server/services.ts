@@ -23,6 +23,15 @@ import { arrivalsService } from './modules/observation/arrivals.service.ts';
 import { checksService } from './modules/observation/checks.service.ts';
 import { lettersService } from './modules/observation/letters.service.ts';
 import { declarationsService } from './modules/observation/declarations.service.ts';
+import { teamsService } from './modules/teams/teams.service.ts';
+import { areasService } from './modules/teams/areas.service.ts';
+import { rosterWeekService } from './modules/rosters/roster-week.service.ts';
+import { rosterSheetService } from './modules/rosters/roster-sheet.service.ts';
+import { swapsService } from './modules/rosters/swaps.service.ts';
+import { onDutyService } from './modules/rosters/on-duty.service.ts';
+import { briefingsService } from './modules/briefings/briefings.service.ts';
+import { taskTicksService } from './modules/briefings/task-ticks.service.ts';
+import { hazardsService } from './modules/briefings/hazards.service.ts';
 
 /** The application's services, bound to one database; routes, CLI and tests all use these. */
 export function createServices(database: Database, box: SensitiveBox, config: Pick<Config, 'sessionHours'> & { sessionCacheMs?: number }) {
@@ -38,6 +47,10 @@ export function createServices(database: Database, box: SensitiveBox, config: Pi
       letters: lettersService(database),
       declarations: declarationsService(database, box, observationEvents),
     },
+    teams: teamsService(database),
+    briefings: { briefings: briefingsService(database), ticks: taskTicksService(database), hazards: hazardsService(database) },
+    areas: areasService(database),
+    rosters: { week: rosterWeekService(database), sheet: rosterSheetService(database), swaps: swapsService(database), onDuty: onDutyService(database) },
     gateEvents,
     entrances: entrancesService(database, gateEvents),
     passes: passesService(database, box),

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { Locale } from '../../../contract/common.ts';
+import type { RosterOverview, RosterSheet } from '../../../contract/rosters.ts';
+import type { Database } from '../../../db/database.ts';
+import { underAny } from '../../../db/dialect.ts';
+import { prefixesFor } from '../../../domain/access/scope.ts';
+import { gateGrant } from '../../../domain/gates/gate-scope.ts';
+import { shanghaiDate } from '../../../domain/local-date.ts';
+import type { Actor } from '../../actor.ts';
+import { communityFor } from '../../community-access.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { orgRepository } from '../org/org.repository.ts';
+import { dutyNow } from './on-duty.service.ts';
+import { rostersRepository } from './rosters.repository.ts';
+import { assertMonday, rosterWeek } from './roster-week.service.ts';
+import { writeRosterWorkbook } from './roster-workbook.ts';
+
+/**
+ * What the street office asks of rosters: a week's sheet with names and
+ * phones (the print view and the .xlsx; phones in full, so each is audited),
+ * and an overview of every community it oversees, to open any roster
+ * directly without waiting for an export.
+ */
+export function rosterSheetService({ db }: Database) {
+  async function sheet(actor: Actor, query: { communityId: string; monday: string }, action: 'rosters.sheet' | 'rosters.export'): Promise<z.infer<typeof RosterSheet>> {
+    assertMonday(query.monday, 'monday');
+    const community = await communityFor(db, actor, query.communityId, 'team.read');
+    const week = await rosterWeek(db, community, query.monday);
+    const duties = await rostersRepository.dutiesOf(db, community.id, week.days[0]!, week.days[6]!);
+    const street = (await orgRepository.ancestorsOf(db, community.path)).at(-1);
+    const rows: z.infer<typeof RosterSheet>['rows'] = [];
+    for (const c of week.checkpoints) {
+      week.days.forEach((day, i) => {
+        if (c.states[i] !== 'checkpoint' && !duties.some((d) => d.entrance_id === c.entranceId && d.day === day)) return;
+        for (const s of c.shifts) {
+          const people = duties.filter((d) => d.entrance_id === c.entranceId && d.day === day && d.start_time === s.start);
+          rows.push({ checkpoint: c.name, day, start: s.start, end: s.end, minimum: s.minimum, people: people.map((p) => ({ name: p.name, mobile: p.mobile })) });
+        }
+      });
+    }
+    await recordAudit(db, actor, gateGrant(actor, 'team.read', community.path), {
+      action, entityType: 'community', entityId: community.id, path: community.path, after: { monday: query.monday, people: new Set(duties.map((d) => d.user_id)).size },
+    });
+    return { communityName: community.name, streetName: street?.name ?? '', monday: query.monday, rows };
+  }
+
+  return {
+    sheet: (actor: Actor, query: { communityId: string; monday: string }) => sheet(actor, query, 'rosters.sheet'),
+
+    async workbook(actor: Actor, query: { communityId: string; monday: string }, locale: Locale): Promise<{ file: Buffer; name: string }> {
+      const s = await sheet(actor, query, 'rosters.export');
+      return { file: await writeRosterWorkbook(locale, s), name: `${s.communityName}-${query.monday}.xlsx` };
+    },
+
+    /** Every community under an office's unit with its checkpoints, this week's duties and gaps, and checkpoints unstaffed now. */
+    async overview(actor: Actor, query: { unitId: string; monday: string }): Promise<z.infer<typeof RosterOverview>> {
+      assertMonday(query.monday, 'monday');
+      const unit = await orgRepository.findInScope(db, prefixesFor(actor, 'team.read'), query.unitId);
+      if (!unit) throw new AppError('NOT_FOUND', { field: 'unitId' });
+      const today = shanghaiDate();
+      const communities = await db.selectFrom('org_units').select(['id', 'name', 'path']).where('kind', '=', 'community')
+        .where((eb) => underAny(eb, 'path', [unit.path])).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)]))
+        .orderBy('path').limit(500).execute();
+      const now = Date.now();
+      const out: z.infer<typeof RosterOverview> = [];
+      for (const c of communities) {
+        const week = await rosterWeek(db, c, query.monday);
+        const live = await dutyNow(db, c, now);
+        out.push({
+          communityId: c.id, communityName: c.name, checkpoints: week.checkpoints.length, duties: week.duties.length, gaps: week.gaps.length,
+          unstaffedNow: live.checkpoints.filter((x) => x.unstaffed).length,
+        });
+      }
+      return out;
+    },
+  };
+}
