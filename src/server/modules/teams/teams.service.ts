@@ -162,7 +162,6 @@ export function teamsService({ db }: Database) {
     async replace(actor: Actor, teamId: string, input: z.infer<typeof Replacement>): Promise<Team> {
       await db.transaction().execute(async (trx) => {
         const { team, grant, community } = await managedTeam(trx, actor, teamId);
-        assertDayInTeam(team, input.day, 'day');
         await assertInCommunity(trx, community, input.incomingUserId, 'incomingUserId');
         const members = await teamsRepository.membersOf(trx, [team.id]);
         const problem = replacementProblem(members.map(domainOf), input.outgoingUserId, input.incomingUserId, input.day);
@@ -173,6 +172,7 @@ export function teamsService({ db }: Database) {
         if (problem === 'notOnTeam') throw new AppError('MEMBER_NOT_ON_TEAM', { field: 'outgoingUserId' });
         if (problem === 'alreadyOnTeam') throw new AppError('MEMBER_ALREADY_ON_TEAM', { field: 'incomingUserId' });
         if (input.incomingUserId === input.outgoingUserId) throw new AppError('MEMBER_ALREADY_ON_TEAM', { field: 'incomingUserId' });
+        assertDayInTeam(team, input.day, 'day');
         const leaving = members.find((m) => m.user_id === input.outgoingUserId && m.from_day <= input.day && (m.to_day === null || input.day < m.to_day))!;
         const now = new Date().toISOString();
         await teamsRepository.endMember(trx, leaving.id, { to_day: input.day, end_reason: input.reason, ended_by: actor.userId, ended_at: now });
