@@ -20,6 +20,7 @@ import { gatesRoutes } from './modules/gates/gates.routes.ts';
 import { observationRoutes } from './modules/observation/observation.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { rostersRoutes } from './modules/rosters/rosters.routes.ts';
+import { volunteersRoutes } from './modules/teams/volunteers.routes.ts';
 import { briefingsRoutes } from './modules/briefings/briefings.routes.ts';
 import { registerErrorHandling } from './plugins/errors.plugin.ts';
 import { registerSessions } from './plugins/session.plugin.ts';
@@ -73,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   await app.register(observationRoutes(services));
   await app.register(teamsRoutes(services));
   await app.register(rostersRoutes(services));
+  await app.register(volunteersRoutes(services));
   await app.register(briefingsRoutes(services));
   await app.register(ledgerRoutes(services, { importMaxBytes: opts.config.importMaxBytes ?? 20 * 1_048_576 }));
 

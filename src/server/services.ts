@@ -29,6 +29,7 @@ import { rosterWeekService } from './modules/rosters/roster-week.service.ts';
 import { rosterSheetService } from './modules/rosters/roster-sheet.service.ts';
 import { swapsService } from './modules/rosters/swaps.service.ts';
 import { onDutyService } from './modules/rosters/on-duty.service.ts';
+import { volunteersService } from './modules/teams/volunteers.service.ts';
 import { briefingsService } from './modules/briefings/briefings.service.ts';
 import { taskTicksService } from './modules/briefings/task-ticks.service.ts';
 import { hazardsService } from './modules/briefings/hazards.service.ts';
@@ -51,6 +52,7 @@ export function createServices(database: Database, box: SensitiveBox, config: Pi
     briefings: { briefings: briefingsService(database), ticks: taskTicksService(database), hazards: hazardsService(database) },
     areas: areasService(database),
     rosters: { week: rosterWeekService(database), sheet: rosterSheetService(database), swaps: swapsService(database), onDuty: onDutyService(database) },
+    volunteers: volunteersService(database, box),
     gateEvents,
     entrances: entrancesService(database, gateEvents),
     passes: passesService(database, box),

@@ -46,6 +46,9 @@ export const DEMO_UNITS: DemoUnit[] = [
   ...chuanchangZones.map((z): DemoUnit => ({ code: `${CHUANCHANG}-${z}`, name: `${z}区`, kind: 'grid', parent: CHUANCHANG })),
 ];
 
+export const CHUANCHANG_PARTY = ['张卫国', '李红军', '王建华', '刘志明', '陈国栋', '杨立新', '赵振华', '黄海波'];
+export const CHUANCHANG_VOLUNTEERS = ['吴小燕', '郑晓东', '冯丽萍', '朱文杰', '何雨桐', '许志强', '邓佳怡', '曹宇航', '彭思远', '蒋欣然'];
+
 export interface DemoUser {
   username: string;
   displayName: string;
@@ -70,4 +73,9 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'cc.team', displayName: '船厂社区工作队队员', role: 'team_member', unit: CHUANCHANG },
   { username: 'cc.gate', displayName: '船厂社区卡点志愿者', role: 'checkpoint_volunteer', unit: CHUANCHANG },
   { username: 'cc.biz', displayName: '船厂社区企业联络人', role: 'enterprise_contact', unit: CHUANCHANG },
+  // The 市残联 team at 中路社区 besides zl.team (its leader): 李晓明 broke a shoulder and 孙卫东 replaced him from 17 February.
+  ...['周建国', '李晓明', '孙卫东'].map((name, i): DemoUser => ({ username: `zl.tm${i + 1}`, displayName: name, role: 'team_member', unit: ZHONGLU })),
+  // Party members sent down (下沉党员) by a nearby shipyard to 船厂社区, and its approved volunteers.
+  ...CHUANCHANG_PARTY.map((name, i): DemoUser => ({ username: `cc.p${two(i + 1)}`, displayName: name, role: 'team_member', unit: CHUANCHANG })),
+  ...CHUANCHANG_VOLUNTEERS.map((name, i): DemoUser => ({ username: `cc.v${two(i + 1)}`, displayName: name, role: 'checkpoint_volunteer', unit: CHUANCHANG })),
 ];

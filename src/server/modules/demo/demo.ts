@@ -11,6 +11,7 @@ import { loadDemoLedger } from './demo-ledger-load.ts';
 import { demoId } from './demo-ids.ts';
 import { loadDemoGates } from './demo-gates.ts';
 import { loadDemoObservation } from './demo-observation.ts';
+import { loadDemoRosters } from './demo-rosters.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
 
 export { demoId };
@@ -81,6 +82,8 @@ export async function loadDemo(database: Database, actor: Actor, password?: stri
   const gateRegistrations = box ? await loadDemoGates(database, box) : 0;
   // Observation after the ledger too: returnees stay with its households.
   const peopleObserved = box ? await loadDemoObservation(database, box) : 0;
+  // Teams, rosters and the briefing need the gates' checkpoints.
+  if (box) await loadDemoRosters(database, box);
   if (result.residentsCreated > 0 || gateRegistrations > 0 || peopleObserved > 0) await refreshStatistics(database);
   return { ...result, gateRegistrations, peopleObserved };
 }

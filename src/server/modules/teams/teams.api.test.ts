@@ -11,10 +11,10 @@ describeApi('work teams, replacements and areas', (t) => {
 
   it('registers the sending organisation and a team stationed from a day, refusing names twice and outsiders', async () => {
     zhonglu = await t.unit(CODES.zhonglu);
-    for (const [username, name] of [['zl.tm1', '刘队长'], ['zl.tm2', '王队员'], ['zl.tm3', '陈队员'], ['zl.tm4', '赵队员']]) {
+    for (const [username, name] of [['t6.lead', '刘队长'], ['t6.wang', '王队员'], ['t6.chen', '陈队员'], ['t6.zhao', '赵队员']]) {
       const made = await t.call('POST', '/api/users', { as: 'zl.admin', body: { username, displayName: name, roles: [{ role: 'team_member', unitId: zhonglu }] } });
       expect(made.statusCode).toBe(201);
-      ids[name] = made.json.user.id;
+      ids[name!] = made.json.user.id;
     }
     const created = await t.call('POST', '/api/teams/orgs', { as: 'zl.admin', body: { unitId: zhonglu, name: '株洲市残疾人联合会', kind: 'bureau', contact: '办公室 0731-1234567' } });
     expect(created.json).toMatchObject({ name: '株洲市残疾人联合会', kind: 'bureau', unitName: '中路社区' });

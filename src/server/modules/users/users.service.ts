@@ -36,6 +36,82 @@ export function userPath(assignments: readonly Pick<AssignmentRow, 'org_path'>[]
   return prefix;
 }
 
+/** Checks a role to grant; `field` prefixes the error's field (`roles.0` in a create, nothing when adding one role). */
+async function assignmentFor(trx: Executor, actor: Actor, userId: string, assign: RoleAssign, field: string): Promise<{ row: AssignmentRow; grant: Grant }> {
+  const at = (name: string) => (field ? `${field}.${name}` : name);
+  let path = ROOT_PATH;
+  let kind: OrgKind | null = null;
+  if (assign.unitId !== null) {
+    const unit = await orgRepository.findInScope(trx, prefixesFor(actor, 'users.manage'), assign.unitId);
+    if (!unit) throw new AppError('NOT_FOUND', { field: at('unitId') });
+    if (!isInForce(shanghaiDate(), unit.valid_from, unit.valid_to)) throw new AppError('UNIT_DISSOLVED', { field: at('unitId') });
+    path = unit.path;
+    kind = unit.kind as OrgKind;
+  }
+  if (!roleFitsLevel(assign.role, kind)) {
+    throw new AppError('ROLE_LEVEL', { field: at('role'), params: { role: `roles.${assign.role}`, kind: kind ? `orgKinds.${kind}` : '-' } });
+  }
+  if (!grantFor(actor, 'users.manage', path)) throw new AppError('NOT_FOUND', { field: at('unitId') });
+  const grant = grantOverRole(actor, assign.role, path);
+  // An administrator appoints administrators below, never beside, themselves.
+  if (!grant) throw new AppError('FORBIDDEN', { field: at('role') });
+  const row: AssignmentRow = {
+    id: uuidv7(),
+    user_id: userId,
+    role: assign.role,
+    org_unit_id: assign.unitId,
+    org_path: path,
+    valid_from: new Date().toISOString(),
+    valid_to: null,
+    granted_by: actor.userId,
+  };
+  return { row, grant };
+}
+
+/**
+ * Inserts a new user with their roles, in the caller's transaction, after the
+ * same checks as an administrator's create (id, username and mobile free, each
+ * role within the actor's reach), with its audit record. Volunteer approval
+ * runs it inside its own transaction, so the account and the approval are
+ * stored together or not at all. Returns the new user's id.
+ */
+export async function insertUser(trx: Executor, actor: Actor, input: UserCreate, passwordHash: string): Promise<string> {
+  if (input.id && (await usersRepository.findById(trx, input.id))) throw new AppError('ID_CONFLICT', { field: 'id' });
+  if (await usersRepository.findByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN', { field: 'username' });
+  if (input.mobile && (await usersRepository.findByMobile(trx, input.mobile))) throw new AppError('MOBILE_TAKEN', { field: 'mobile' });
+  const now = new Date().toISOString();
+  const user: UserRow = {
+    id: input.id ?? uuidv7(),
+    username: input.username,
+    mobile: input.mobile ?? null,
+    display_name: input.displayName,
+    password_hash: passwordHash,
+    must_change_password: 1,
+    locale: input.locale ?? 'zh-CN',
+    created_at: now,
+    updated_at: now,
+    disabled_at: null,
+  };
+  const assignments: AssignmentRow[] = [];
+  let grant: Grant | null = null;
+  for (const [i, assign] of input.roles.entries()) {
+    const made = await assignmentFor(trx, actor, user.id, assign, `roles.${i}`);
+    assignments.push(made.row);
+    grant ??= made.grant;
+  }
+  await usersRepository.insert(trx, user);
+  for (const a of assignments) await usersRepository.insertAssignment(trx, a);
+  const path = userPath(assignments);
+  await recordAudit(trx, actor, grantFor(actor, 'users.manage', path) ?? grant, {
+    action: 'users.create',
+    entityType: 'user',
+    entityId: user.id,
+    path,
+    after: { ...snapshot(user), roles: assignments.map((a) => `${a.role}@${a.org_path}`) },
+  });
+  return user.id;
+}
+
 export function usersService({ db }: Database, sessions: SessionCache) {
   /** Summaries for rows, with roles described in one batch. */
   async function summarise(actor: Actor, users: readonly UserRow[]): Promise<UserSummary[]> {
@@ -93,38 +169,6 @@ export function usersService({ db }: Database, sessions: SessionCache) {
     return { ...found, grant, path };
   }
 
-  /** Checks a role to grant; `field` prefixes the error's field (`roles.0` in a create, nothing when adding one role). */
-  async function assignmentFor(trx: Executor, actor: Actor, userId: string, assign: RoleAssign, field: string): Promise<{ row: AssignmentRow; grant: Grant }> {
-    const at = (name: string) => (field ? `${field}.${name}` : name);
-    let path = ROOT_PATH;
-    let kind: OrgKind | null = null;
-    if (assign.unitId !== null) {
-      const unit = await orgRepository.findInScope(trx, prefixesFor(actor, 'users.manage'), assign.unitId);
-      if (!unit) throw new AppError('NOT_FOUND', { field: at('unitId') });
-      if (!isInForce(shanghaiDate(), unit.valid_from, unit.valid_to)) throw new AppError('UNIT_DISSOLVED', { field: at('unitId') });
-      path = unit.path;
-      kind = unit.kind as OrgKind;
-    }
-    if (!roleFitsLevel(assign.role, kind)) {
-      throw new AppError('ROLE_LEVEL', { field: at('role'), params: { role: `roles.${assign.role}`, kind: kind ? `orgKinds.${kind}` : '-' } });
-    }
-    if (!grantFor(actor, 'users.manage', path)) throw new AppError('NOT_FOUND', { field: at('unitId') });
-    const grant = grantOverRole(actor, assign.role, path);
-    // An administrator appoints administrators below, never beside, themselves.
-    if (!grant) throw new AppError('FORBIDDEN', { field: at('role') });
-    const row: AssignmentRow = {
-      id: uuidv7(),
-      user_id: userId,
-      role: assign.role,
-      org_unit_id: assign.unitId,
-      org_path: path,
-      valid_from: new Date().toISOString(),
-      valid_to: null,
-      granted_by: actor.userId,
-    };
-    return { row, grant };
-  }
-
   return {
     async list(actor: Actor, query: { unitId?: string | undefined; q?: string | undefined; includeDisabled?: boolean | undefined }): Promise<UserSummary[]> {
       if (!canAnywhere(actor, 'users.manage')) throw new AppError('FORBIDDEN');
@@ -153,42 +197,7 @@ export function usersService({ db }: Database, sessions: SessionCache) {
       if (!canAnywhere(actor, 'users.manage')) throw new AppError('FORBIDDEN');
       const password = oneTimePassword();
       const hash = await hashPassword(password);
-      const id = await db.transaction().execute(async (trx) => {
-        if (input.id && (await usersRepository.findById(trx, input.id))) throw new AppError('ID_CONFLICT', { field: 'id' });
-        if (await usersRepository.findByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN', { field: 'username' });
-        if (input.mobile && (await usersRepository.findByMobile(trx, input.mobile))) throw new AppError('MOBILE_TAKEN', { field: 'mobile' });
-        const now = new Date().toISOString();
-        const user: UserRow = {
-          id: input.id ?? uuidv7(),
-          username: input.username,
-          mobile: input.mobile ?? null,
-          display_name: input.displayName,
-          password_hash: hash,
-          must_change_password: 1,
-          locale: input.locale ?? 'zh-CN',
-          created_at: now,
-          updated_at: now,
-          disabled_at: null,
-        };
-        const assignments: AssignmentRow[] = [];
-        let grant: Grant | null = null;
-        for (const [i, assign] of input.roles.entries()) {
-          const made = await assignmentFor(trx, actor, user.id, assign, `roles.${i}`);
-          assignments.push(made.row);
-          grant ??= made.grant;
-        }
-        await usersRepository.insert(trx, user);
-        for (const a of assignments) await usersRepository.insertAssignment(trx, a);
-        const path = userPath(assignments);
-        await recordAudit(trx, actor, grantFor(actor, 'users.manage', path) ?? grant, {
-          action: 'users.create',
-          entityType: 'user',
-          entityId: user.id,
-          path,
-          after: { ...snapshot(user), roles: assignments.map((a) => `${a.role}@${a.org_path}`) },
-        });
-        return user.id;
-      });
+      const id = await db.transaction().execute((trx) => insertUser(trx, actor, input, hash));
       return { user: await this.get(actor, id), oneTimePassword: password };
     },
 
