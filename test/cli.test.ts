@@ -28,7 +28,7 @@ describe('the linli command', () => {
     expect((await linli(data, 'migrate')).out).toMatch(/0001_foundation/);
     expect((await linli(data, 'migrate')).out).toMatch(/up to date/);
     const demo = await linli(data, 'demo');
-    expect(demo.out).toMatch(/33 units, 34 users and 5637 residents and \d+ gate registrations and 30 people under observation added/);
+    expect(demo.out).toMatch(/33 units, 55 users and 5637 residents and \d+ gate registrations and 30 people under observation added/);
     expect((await linli(data, 'demo')).out).toMatch(/0 units, 0 users and 0 residents and 0 gate registrations and 0 people under observation added/);
 
     const bad = join(data, 'units.csv');
