@@ -8,6 +8,9 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ChangePasswordPage } from './auth/change-password.page.tsx';
 import { LoginPage } from './auth/login.page.tsx';
 import { DeclarePage } from './declare/declare.page.tsx';
+import { DutyWork } from './duty/duty-work.component.tsx';
+import { DutyPage } from './duty/duty.page.tsx';
+import { TasksPage } from './duty/tasks.page.tsx';
 import { GateOutboxPage } from './gate/gate-outbox.page.tsx';
 import { GatePage } from './gate/gate.page.tsx';
 import { GateWork } from './gate/gate-work.component.tsx';
@@ -38,6 +41,7 @@ import { ScreeningPage } from './screening/screening.page.tsx';
 import { EditVisitPage, NewVisitPage } from './screening/visit-form.page.tsx';
 import { SessionGate } from './shell/session-gate.component.tsx';
 import { TabLayout } from './shell/tab-layout.component.tsx';
+import { VolunteerPage } from './volunteer/volunteer.page.tsx';
 
 /** The field app: providers, banners shown on every screen, and the routes under /m. */
 export function App({ queryClient }: { queryClient: QueryClient }) {
@@ -58,39 +62,44 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
               <Route path="/login" element={<LoginPage />} />
               {/* Public: a person declaring themself from the community's QR code has no account. */}
               <Route path="/declare/:communityId" element={<DeclarePage />} />
+              <Route path="/volunteer/:communityId" element={<VolunteerPage />} />
               <Route element={<SessionGate />}>
                 <Route path="/password" element={<ChangePasswordPage />} />
                 <Route element={<FieldWork />}>
                   <Route element={<GateWork />}>
                     <Route element={<ObservationWork />}>
-                      <Route element={<TabLayout />}>
-                        <Route index element={<HomePage />} />
-                        <Route path="/units/:id" element={<UnitPage />} />
-                        <Route path="/search" element={<SearchPage />} />
-                        <Route path="/households/:id" element={<HouseholdPage />} />
-                        <Route path="/screening" element={<ScreeningPage />} />
-                        <Route path="/screening/rounds/:id" element={<RoundPage />} />
-                        <Route path="/outbox" element={<OutboxPage />} />
-                        <Route path="/gate" element={<GatePage />} />
-                        <Route path="/gate/outbox" element={<GateOutboxPage />} />
-                        <Route path="/patrol" element={<PatrolPage />} />
-                        <Route path="/me" element={<MePage />} />
-                        <Route path="/observation" element={<ObservationPage />} />
-                        <Route path="/observation/checks" element={<ChecksPage />} />
-                        <Route path="/observation/outbox" element={<ReadingOutboxPage />} />
-                        <Route path="/observation/arrivals" element={<ArrivalsPage />} />
-                        <Route path="/observation/arrivals/:id" element={<ArrivalPage />} />
-                        <Route path="/observation/declarations" element={<DeclarationsPage />} />
-                        <Route path="/observation/letters/:id" element={<LetterPage />} />
+                      <Route element={<DutyWork />}>
+                        <Route element={<TabLayout />}>
+                          <Route index element={<HomePage />} />
+                          <Route path="/units/:id" element={<UnitPage />} />
+                          <Route path="/search" element={<SearchPage />} />
+                          <Route path="/households/:id" element={<HouseholdPage />} />
+                          <Route path="/screening" element={<ScreeningPage />} />
+                          <Route path="/screening/rounds/:id" element={<RoundPage />} />
+                          <Route path="/outbox" element={<OutboxPage />} />
+                          <Route path="/gate" element={<GatePage />} />
+                          <Route path="/gate/outbox" element={<GateOutboxPage />} />
+                          <Route path="/patrol" element={<PatrolPage />} />
+                          <Route path="/me" element={<MePage />} />
+                          <Route path="/observation" element={<ObservationPage />} />
+                          <Route path="/observation/checks" element={<ChecksPage />} />
+                          <Route path="/observation/outbox" element={<ReadingOutboxPage />} />
+                          <Route path="/observation/arrivals" element={<ArrivalsPage />} />
+                          <Route path="/observation/arrivals/:id" element={<ArrivalPage />} />
+                          <Route path="/observation/declarations" element={<DeclarationsPage />} />
+                          <Route path="/observation/letters/:id" element={<LetterPage />} />
+                          <Route path="/duty" element={<DutyPage />} />
+                          <Route path="/duty/tasks" element={<TasksPage />} />
+                        </Route>
+                        {/* Forms take the whole screen: the tab bar would only sit under the thumb and the save button. */}
+                        <Route path="/households/:id/visit" element={<NewVisitPage />} />
+                        <Route path="/outbox/:id" element={<EditVisitPage />} />
+                        <Route path="/gate/visitor" element={<NewVisitorPage />} />
+                        <Route path="/gate/outbox/:id" element={<FixVisitorPage />} />
+                        <Route path="/observation/checks/:id" element={<RecordCheckPage />} />
+                        <Route path="/observation/register" element={<RegisterPage />} />
+                        <Route path="/observation/arrivals/:id/letter" element={<LetterSignPage />} />
                       </Route>
-                      {/* Forms take the whole screen: the tab bar would only sit under the thumb and the save button. */}
-                      <Route path="/households/:id/visit" element={<NewVisitPage />} />
-                      <Route path="/outbox/:id" element={<EditVisitPage />} />
-                      <Route path="/gate/visitor" element={<NewVisitorPage />} />
-                      <Route path="/gate/outbox/:id" element={<FixVisitorPage />} />
-                      <Route path="/observation/checks/:id" element={<RecordCheckPage />} />
-                      <Route path="/observation/register" element={<RegisterPage />} />
-                      <Route path="/observation/arrivals/:id/letter" element={<LetterSignPage />} />
                     </Route>
                   </Route>
                 </Route>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { PullToRefresh } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../shared/session.ts';
+import { DutyHome } from '../duty/duty-home.component.tsx';
 import { useGateTools } from '../gate/gate-tools.ts';
 import { mayObserve } from '../observation/observation-tools.ts';
 import { useOrgUnits } from '../org/org.resource.ts';
@@ -28,6 +29,8 @@ export function HomePage() {
         <p>{t('common:appTagline')}</p>
       </header>
       <div className="field-stack">
+        {/* The lead's unstaffed checkpoints, my area, my next shift and tasks: before everything else. */}
+        <DutyHome />
         {toolsFirst && <WorkSection />}
         <ScopeCard me={me.data} />
         <section aria-labelledby="my-units-title">

@@ -5,16 +5,16 @@ import { version } from '../../../../package.json';
  * Keeps what the field user last saw (who they are, their units, the
  * households of their groups for offline search and visits, the gate kit:
  * entrances, pass keys and the passes to refuse; the worker's observation
- * checks) on the phone,
+ * checks; one's own shifts, today's tasks and area) on the phone,
  * so the app opens with it when there is no network. A small
  * stand-in for a query persister: only the listed reads, only successful
  * answers, dropped after a week, on sign-out and with a new app version.
  */
 const STORAGE_KEY = 'linli.field.queries';
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
-const PERSISTED = new Set(['me', 'org-units', 'org-unit', 'field-ledger', 'field-gate', 'observation-checks']);
+const PERSISTED = new Set(['me', 'org-units', 'org-unit', 'field-ledger', 'field-gate', 'observation-checks', 'my-duties', 'my-tasks', 'my-area']);
 /** The offline work itself: never garbage-collected, even while no screen shows it. */
-const KEPT = ['field-ledger', 'field-gate', 'observation-checks'];
+const KEPT = ['field-ledger', 'field-gate', 'observation-checks', 'my-duties', 'my-tasks', 'my-area'];
 
 interface Stored {
   version: string;
