@@ -6,8 +6,9 @@
  *   BENCH_WARMUP (s per route, 1), BENCH_CONNECTIONS (50),
  *   BENCH_WORKERS (autocannon threads, 1; 0 = on the server's thread),
  *   BENCH_OUTPUT (docs/benchmarks.md), BENCH_STRICT=1 (fail below the goal; on under CI=true),
- *   BENCH_ONLY (requests | ledger | gates | observation), BENCH_LEDGER_RESIDENTS (1000000), BENCH_IMPORT_ROWS (100000), BENCH_SEARCHES (700 per role),
+ *   BENCH_ONLY (requests | ledger | gates | observation | rosters), BENCH_LEDGER_RESIDENTS (1000000), BENCH_IMPORT_ROWS (100000), BENCH_SEARCHES (700 per role),
  *   BENCH_OBSERVED (10000 people under observation), BENCH_OBSERVATION_WORKERS (50),
+ *   BENCH_ROSTER_COMMUNITIES (200 communities of 9 checkpoints in the rosters' district), BENCH_ROSTER_SAMPLES (100 requests per series),
  *   LINLI_BENCH_PG_URL (admin URL to create the scratch database, postgres://linli:linli@localhost/postgres).
  * Without PostgreSQL it measures SQLite only and says so, except under CI=true, where it fails.
  */
@@ -16,6 +17,8 @@ import { writeSection } from './sections.ts';
 import { benchLedger, renderLedger, type LedgerRun } from './ledger/ledger-bench.ts';
 import { benchGateRegistrations, benchVerification, type GateRun } from './gates/gates-bench.ts';
 import { benchObservation, type ObservationRun } from './observation/observation-bench.ts';
+import { benchRosters, type RostersRun } from './rosters/rosters-bench.ts';
+import { missedRosterGoals, renderRosters } from './rosters/rosters-report.ts';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PG_ADMIN_URL, scratchPostgres, scratchSqlite, type ScratchDatabase } from './databases.ts';
@@ -99,7 +102,7 @@ async function benchDatabase(scratch: ScratchDatabase): Promise<DatabaseRun> {
 }
 
 function commandLine(): string {
-  const settings = ['BENCH_ONLY', 'BENCH_OBSERVED', 'BENCH_OBSERVATION_WORKERS', 'BENCH_LEDGER_RESIDENTS', 'BENCH_IMPORT_ROWS', 'BENCH_SEARCHES', 'BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_WORKERS', 'BENCH_OUTPUT', 'BENCH_STRICT', 'CI']
+  const settings = ['BENCH_ONLY', 'BENCH_OBSERVED', 'BENCH_OBSERVATION_WORKERS', 'BENCH_ROSTER_COMMUNITIES', 'BENCH_ROSTER_SAMPLES', 'BENCH_LEDGER_RESIDENTS', 'BENCH_IMPORT_ROWS', 'BENCH_SEARCHES', 'BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_WORKERS', 'BENCH_OUTPUT', 'BENCH_STRICT', 'CI']
     .filter((k) => process.env[k])
     .map((k) => `${k}=${process.env[k]}`);
   if (process.env.LINLI_BENCH_PG_URL) {
@@ -316,13 +319,40 @@ async function benchObservationAll(): Promise<void> {
   }
 }
 
-/** BENCH_ONLY=requests, ledger, gates or observation runs one of them; without it, all. */
+/** Rosters (issue 6): a district's checkpoint rosters, the lead's and the offices' reads, a week's copy and the unstaffed sweep. */
+async function benchRostersAll(): Promise<void> {
+  const started = Date.now();
+  const machine = describeMachine();
+  const opts = {
+    communities: Math.floor(envNumber('BENCH_ROSTER_COMMUNITIES', 200, 10)),
+    samples: Math.floor(envNumber('BENCH_ROSTER_SAMPLES', 100, 10)),
+  };
+  console.log(`\nRosters benchmark: ${opts.communities} communities of 9 checkpoints, ${opts.samples} requests per series`);
+  const { runs, skipped } = await onEachDatabase<RostersRun>((scratch) => benchRosters(scratch, opts, (line) => console.log(line)));
+  const text = [
+    renderRosters(runs, opts.samples),
+    '',
+    `Run: ${new Date().toISOString()}, \`${commandLine()}\`, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node.js ${machine.node}; load average ${machine.loadBefore} at the start.`,
+    ...skipped.map((s) => `\n**${s}**`),
+  ].join('\n');
+  mkdirSync(dirname(output), { recursive: true });
+  writeSection(output, 'rosters', text);
+  console.log(`\nWrote the rosters section of ${relative(ROOT, output)} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  const missed = missedRosterGoals(runs);
+  if (missed.length) {
+    console.warn(`\nMissed goals: ${missed.join('; ')}`);
+    if (strict) process.exitCode = 1;
+  }
+}
+
+/** BENCH_ONLY=requests, ledger, gates, observation or rosters runs one of them; without it, all. */
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'requests') await benchRequests();
   if (!only || only === 'ledger') await benchLedgerAll();
   if (!only || only === 'gates') await benchGatesAll();
   if (!only || only === 'observation') await benchObservationAll();
+  if (!only || only === 'rosters') await benchRostersAll();
 }
 
 main().catch((e: unknown) => {

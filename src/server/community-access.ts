@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Permission } from '../domain/access/roles.ts';
-import { gateGrant, gatePrefixes } from '../domain/gates/gate-scope.ts';
+import type { Grant } from '../domain/access/scope.ts';
+import { gateGrant, gatePrefixes, gateReach } from '../domain/gates/gate-scope.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 import { orgRepository } from './modules/org/org.repository.ts';
@@ -28,4 +29,12 @@ export function grantOn(actor: Actor, permission: Permission, path: string) {
   const grant = gateGrant(actor, permission, path);
   if (!grant) throw new AppError('NOT_FOUND');
   return grant;
+}
+
+/**
+ * The grant by which the actor works at the community whose path is `communityPath` (a role held at it or at one of
+ * its groups), or null: the offices above read a community's work but do not do it.
+ */
+export function workGrant(actor: Actor, permission: Permission, communityPath: string): Grant | null {
+  return gateGrant({ ...actor, grants: actor.grants.filter((g) => gateReach(g.path) === communityPath) }, permission, communityPath);
 }

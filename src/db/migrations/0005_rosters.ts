@@ -139,6 +139,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   await db.schema.createIndex('duties_shift_person').on('duties').columns(['entrance_id', 'day', 'start_time', 'user_id']).unique().execute();
   await db.schema.createIndex('duties_community_day').on('duties').columns(['community_id', 'day']).execute();
   await db.schema.createIndex('duties_user_day').on('duties').columns(['user_id', 'day']).execute();
+  // The sweep every minute finds the communities keeping rosters today across the whole database.
+  await db.schema.createIndex('duties_day').on('duties').columns(['day', 'community_id']).execute();
 
   await db.schema
     .createTable('duty_swaps')

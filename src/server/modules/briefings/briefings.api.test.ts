@@ -215,3 +215,40 @@ describeApi('morning briefing, tasks and hazards', (t) => {
     expect(own.json).toMatchObject({ communityName: '船厂社区', notes: null, tasks: [], hazards: [] });
   });
 });
+
+describeApi('morning briefing: the offices above read, retries at once', (t) => {
+  const today = shanghaiDate();
+  let zhonglu = '';
+  let g01 = '';
+
+  it('lets the street and the district read the hazards but neither log one nor add to one', async () => {
+    zhonglu = await t.unit(CODES.zhonglu);
+    const hazard = (await t.call('POST', '/api/hazards', { as: 'zl.g05', body: { communityId: zhonglu, kind: 'flooding', place: '新塘组排水沟', description: '水位上涨' } })).json;
+    for (const as of ['zz.street', 'zz.district']) {
+      expect((await t.call('GET', `/api/hazards?communityId=${zhonglu}`, { as })).statusCode, as).toBe(200);
+      const logged = await t.call('POST', '/api/hazards', { as, body: { communityId: zhonglu, kind: 'fire', place: '某处', description: '冒烟' } });
+      expect(logged.statusCode, as).toBe(404);
+      expect(logged.json).toMatchObject({ code: 'NOT_FOUND', field: 'communityId' });
+      expect((await t.call('POST', `/api/hazards/${hazard.id}/updates`, { as, body: { note: '街道已知悉' } })).statusCode, as).toBe(404);
+    }
+    const stored = await t.database.db.selectFrom('hazards').select('id').where('community_id', '=', zhonglu).execute();
+    expect(stored).toHaveLength(1);
+    expect(await t.database.db.selectFrom('hazard_updates').select('id').where('hazard_id', '=', hazard.id).execute()).toEqual([]);
+    // Whoever works at the community, a volunteer included, still logs and follows hazards.
+    expect((await t.call('POST', `/api/hazards/${hazard.id}/updates`, { as: 'zl.gate', body: { note: '已拉警戒线' } })).statusCode).toBe(200);
+  });
+
+  it('stores a task or a hazard sent twice at once with the same id once, answering both with it', async () => {
+    g01 = (await t.database.db.selectFrom('users').select('id').where('username', '=', 'zl.g01').executeTakeFirstOrThrow()).id;
+    await t.login('zl.admin');
+    const task = { id: uuid(), communityId: zhonglu, day: today, text: '走访独居老人', assignees: [{ userId: g01 }] };
+    const tasks = await Promise.all([0, 1, 2].map(() => t.call('POST', '/api/briefings/tasks', { as: 'zl.admin', body: task })));
+    expect(tasks.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(new Set(tasks.map((r) => r.json.id))).toEqual(new Set([task.id]));
+    const hazard = { id: uuid(), communityId: zhonglu, kind: 'rainstorm', place: '全社区', description: '暴雨预警' };
+    const hazards = await Promise.all([0, 1, 2].map(() => t.call('POST', '/api/hazards', { as: 'zl.admin', body: hazard })));
+    expect(hazards.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(new Set(hazards.map((r) => r.json.id))).toEqual(new Set([hazard.id]));
+    expect(await t.database.db.selectFrom('audit_events').select('id').where('entity_id', 'in', [task.id, hazard.id]).execute()).toHaveLength(2);
+  });
+});

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Briefing, BriefingQuery, BriefingWrite, MyTasks, MyTasksQuery, Task, TaskCreate, TaskEdit } from '../../../contract/briefings.ts';
 import type { Database } from '../../../db/database.ts';
+import { uniqueViolation } from '../../../db/dialect.ts';
 import { gateGrant, gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { addDays, shanghaiDate, shanghaiMidnightUtc } from '../../../domain/local-date.ts';
@@ -94,16 +95,22 @@ export function briefingsService({ db }: Database) {
       await checkAssignees(community, input);
       const id = input.id ?? uuidv7();
       const keys = assigneeKeys(input.assignees);
-      await db.transaction().execute(async (trx) => {
-        await repo.insertTask(trx, {
-          id, community_id: community.id, org_path: community.path, day: input.day, text: input.text, group_ids: JSON.stringify([...new Set(input.groupIds ?? [])]),
-          created_by: actor.userId, created_at: new Date().toISOString(), done_at: null, done_by: null, done_note: null, done_tick_id: null, cancelled_at: null,
-        }, keys.map((k) => ({ id: uuidv7(), task_id: id, user_id: k.startsWith('u:') ? k.slice(2) : null, team_id: k.startsWith('t:') ? k.slice(2) : null })));
-        await recordAudit(trx, actor, gateGrant(actor, 'team.manage', community.path), {
-          action: 'briefing.task.create', entityType: 'briefing_task', entityId: id, path: community.path,
-          after: { day: input.day, text: input.text, groupIds: input.groupIds ?? [], assignees: keys },
+      try {
+        await db.transaction().execute(async (trx) => {
+          await repo.insertTask(trx, {
+            id, community_id: community.id, org_path: community.path, day: input.day, text: input.text, group_ids: JSON.stringify([...new Set(input.groupIds ?? [])]),
+            created_by: actor.userId, created_at: new Date().toISOString(), done_at: null, done_by: null, done_note: null, done_tick_id: null, cancelled_at: null,
+          }, keys.map((k) => ({ id: uuidv7(), task_id: id, user_id: k.startsWith('u:') ? k.slice(2) : null, team_id: k.startsWith('t:') ? k.slice(2) : null })));
+          await recordAudit(trx, actor, gateGrant(actor, 'team.manage', community.path), {
+            action: 'briefing.task.create', entityType: 'briefing_task', entityId: id, path: community.path,
+            after: { day: input.day, text: input.text, groupIds: input.groupIds ?? [], assignees: keys },
+          });
         });
-      });
+      } catch (e) {
+        // The same task sent twice at once (a retry racing the first try): the other copy was stored, answer with it.
+        if (uniqueViolation(e) === 'briefing_tasks.id') return (await retried(community, input)) ?? Promise.reject(e);
+        throw e;
+      }
       return (await taskViews(db, [(await taskOf(id))!]))[0]!;
     },
 

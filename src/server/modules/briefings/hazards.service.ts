@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Hazard, HazardCreate, HazardKind, HazardQuery, HazardUpdate } from '../../../contract/briefings.ts';
 import type { Database } from '../../../db/database.ts';
+import { uniqueViolation } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import { gateGrant } from '../../../domain/gates/gate-scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import type { Actor } from '../../actor.ts';
-import { communityFor, grantOn } from '../../community-access.ts';
+import { communityFor, workGrant } from '../../community-access.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hazardsRepository, type HazardFilter, type HazardView } from './hazards.repository.ts';
@@ -39,27 +40,37 @@ export function hazardsService({ db }: Database) {
 
     async create(actor: Actor, input: z.infer<typeof HazardCreate>): Promise<Hazard> {
       const community = await communityFor(db, actor, input.communityId, 'team.read');
+      // Logged by those who work there; the offices above read hazards, they do not log them.
+      const grant = workGrant(actor, 'team.read', community.path);
+      if (!grant) throw new AppError('NOT_FOUND', { field: 'communityId' });
       const id = input.id ?? uuidv7();
-      if (input.id) {
-        // Sent again (a lost answer, a retry): the same hazard answers as stored; another one under the same id is refused.
-        const same = await hazardsRepository.find(db, input.id);
-        if (same) {
-          if (same.community_id !== community.id || same.kind !== input.kind || same.place !== input.place || same.description !== input.description) {
-            throw new AppError('ID_CONFLICT', { field: 'id' });
-          }
-          return one(same.id, same.community_id);
+      // Sent again (a lost answer, a retry): the same hazard answers as stored; another one under the same id is refused.
+      const resent = async (): Promise<Hazard | null> => {
+        const same = input.id ? await hazardsRepository.find(db, input.id) : undefined;
+        if (!same) return null;
+        if (same.community_id !== community.id || same.kind !== input.kind || same.place !== input.place || same.description !== input.description) {
+          throw new AppError('ID_CONFLICT', { field: 'id' });
         }
-      }
+        return one(same.id, same.community_id);
+      };
+      const again = await resent();
+      if (again) return again;
       const row = {
         id, community_id: community.id, org_path: community.path, kind: input.kind, place: input.place, description: input.description,
         reported_by: actor.userId, reported_at: new Date().toISOString(), closed_at: null, closed_by: null,
       };
-      await db.transaction().execute(async (trx) => {
-        await hazardsRepository.insert(trx, row);
-        await recordAudit(trx, actor, gateGrant(actor, 'team.read', community.path), {
-          action: 'hazard.report', entityType: 'hazard', entityId: id, path: community.path, after: { kind: row.kind, place: row.place, description: row.description },
+      try {
+        await db.transaction().execute(async (trx) => {
+          await hazardsRepository.insert(trx, row);
+          await recordAudit(trx, actor, grant, {
+            action: 'hazard.report', entityType: 'hazard', entityId: id, path: community.path, after: { kind: row.kind, place: row.place, description: row.description },
+          });
         });
-      });
+      } catch (e) {
+        // The same report sent twice at once: the other copy was stored, answer with it.
+        if (uniqueViolation(e) === 'hazards.id') return (await resent()) ?? Promise.reject(e);
+        throw e;
+      }
       return one(id, community.id);
     },
 
@@ -67,7 +78,9 @@ export function hazardsService({ db }: Database) {
     async update(actor: Actor, id: string, input: z.infer<typeof HazardUpdate>): Promise<Hazard> {
       const hazard = await hazardsRepository.find(db, id);
       if (!hazard) throw new AppError('NOT_FOUND');
-      const grant = grantOn(actor, 'team.read', hazard.org_path);
+      // Followed by those who work there: an office above reads it, it does not write to it (and another community finds nothing).
+      const grant = workGrant(actor, 'team.read', hazard.org_path);
+      if (!grant) throw new AppError('NOT_FOUND');
       const manager = gateGrant(actor, 'team.manage', hazard.org_path);
       if (input.close && !manager) throw new AppError('FORBIDDEN', { field: 'close' });
       if (hazard.closed_at) throw new AppError('HAZARD_CLOSED');

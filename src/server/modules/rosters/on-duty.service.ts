@@ -13,8 +13,8 @@ import { storeEach } from '../../batch-items.ts';
 import { communityFor, grantOn, type Community } from '../../community-access.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { needsOn, rosterEntrances } from './roster-checkpoints.ts';
-import { rostersRepository, type AlertRow } from './rosters.repository.ts';
+import { needsOn, rosterEntrancesOf, type RosterEntrance } from './roster-checkpoints.ts';
+import { rostersRepository, type AlertRow, type DutyView } from './rosters.repository.ts';
 
 /** A check-in counts from half an hour before the shift: people arrive early to take over. */
 const EARLY_MS = 30 * 60_000;
@@ -25,12 +25,33 @@ const CLOCK_SLACK_MS = 10 * 60_000;
 
 /** Who is on shift at each checkpoint of a community at `now`, and who has checked in. */
 export async function dutyNow(db: Executor, community: Community, now: number): Promise<OnDutyNow> {
+  return (await dutyNowOf(db, [community], now))[0]!;
+}
+
+/** The same for many communities at once (an office's overview, the sweep), in a few queries whatever their number. */
+export async function dutyNowOf(db: Executor, communities: readonly Community[], now: number): Promise<OnDutyNow[]> {
+  if (communities.length === 0) return [];
   const today = shanghaiDate(new Date(now));
-  const entrances = await rosterEntrances(db, community.id);
+  const ids = communities.map((c) => c.id);
+  const entrances = groupBy(await rosterEntrancesOf(db, ids), (e) => e.communityId);
+  const duties = groupBy(await rostersRepository.dutiesOf(db, ids, today, today), (d) => d.community_id);
+  return communities.map((c) => liveView(c, entrances.get(c.id) ?? [], duties.get(c.id) ?? [], today, now));
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (!out.has(k)) out.set(k, []);
+    out.get(k)!.push(item);
+  }
+  return out;
+}
+
+function liveView(community: Community, entrances: readonly RosterEntrance[], duties: readonly DutyView[], today: string, now: number): OnDutyNow {
   // Judged by the entrance's state now (not at the shift's start): one made a checkpoint at 09:00 needs its people from then.
   const nowIso = new Date(now).toISOString();
   const needs = needsOn(entrances.filter((e) => e.stateAt(nowIso) === 'checkpoint'), [today], { ignoreState: true });
-  const duties = await rostersRepository.dutiesOf(db, community.id, today, today);
   const result = onDutyNow(
     entrances.filter((e) => needs.some((n) => n.checkpointId === e.id)).map((e) => e.id),
     needs,
@@ -40,7 +61,7 @@ export async function dutyNow(db: Executor, community: Community, now: number): 
   );
   return {
     communityId: community.id,
-    at: new Date(now).toISOString(),
+    at: nowIso,
     checkpoints: result.map((r) => ({
       entranceId: r.checkpointId,
       name: entrances.find((e) => e.id === r.checkpointId)!.name,
@@ -65,16 +86,20 @@ const alertOf = (a: AlertRow & { entrance_name: string; handled_by_name: string 
  * the lead when a checkpoint's shift runs below its minimum.
  */
 export function onDutyService({ db }: Database) {
-  /** Raises an alert for each shift in force that has run ALERT_AFTER_MS below its minimum, in communities that keep rosters that day. */
-  async function sweep(now = Date.now()): Promise<number> {
+  /**
+   * Raises an alert for each shift in force that has run ALERT_AFTER_MS below its minimum, in communities that keep
+   * rosters that day (all of them, or the one whose alerts are being read), in a few queries whatever their number.
+   */
+  async function sweep(now = Date.now(), only?: Community): Promise<number> {
     const today = shanghaiDate(new Date(now));
+    const communities = (await rostersRepository.communitiesWithDuties(db, today, only?.id)).map((c) => ({ id: c.community_id, path: c.org_path, name: '' }));
     let raised = 0;
-    for (const c of await rostersRepository.communitiesWithDuties(db, today)) {
-      const live = await dutyNow(db, { id: c.community_id, path: c.org_path, name: '' }, now);
+    for (const [i, live] of (await dutyNowOf(db, communities, now)).entries()) {
+      const c = communities[i]!;
       for (const x of live.checkpoints) {
         if (!x.unstaffed || !x.shift || shiftSpan(x.shift.day, x.shift).from + ALERT_AFTER_MS > now) continue;
         const made = await rostersRepository.insertAlertIfNew(db, {
-          id: uuidv7(), community_id: c.community_id, org_path: c.org_path, entrance_id: x.entranceId, day: x.shift.day, start_time: x.shift.start,
+          id: uuidv7(), community_id: c.id, org_path: c.path, entrance_id: x.entranceId, day: x.shift.day, start_time: x.shift.start,
           end_time: x.shift.end, minimum: x.shift.minimum, checked_in: x.onShift.filter((p) => p.checkedInAt !== null).length, raised_at: new Date(now).toISOString(),
           handled_at: null, handled_by: null, note: null,
         });
@@ -92,9 +117,11 @@ export function onDutyService({ db }: Database) {
     }
     const at = Date.parse(item.at);
     if (at > Date.now() + CLOCK_SLACK_MS) throw new AppError('INVALID_VALUE', { field: 'at' });
+    // Shifts end by midnight, but the night shift (00:00) is checked in from 23:30 of the day before.
     const day = shanghaiDate(new Date(at));
-    const mine = await rostersRepository.dutiesOfUser(db, actor.userId, addDays(day, -1), day);
-    const duty = mine.find((d) => {
+    const mine = await rostersRepository.dutiesOfUser(db, actor.userId, day, addDays(day, 1));
+    // The latest shift whose window holds the check-in: at 11:45 one on 07:00–12:00 and 12:00–18:00 checks in for the afternoon.
+    const duty = mine.findLast((d) => {
       if (d.entrance_id !== item.entranceId) return false;
       const span = shiftSpan(d.day, { start: d.start_time, end: d.end_time });
       return at >= span.from - EARLY_MS && at < span.to;
@@ -124,7 +151,7 @@ export function onDutyService({ db }: Database) {
 
     async alerts(actor: Actor, query: { communityId: string; open?: boolean | undefined }): Promise<DutyAlert[]> {
       const community = await communityFor(db, actor, query.communityId, 'team.manage');
-      await sweep();
+      await sweep(Date.now(), community);
       return (await rostersRepository.alertsOf(db, community.id, query.open)).map(alertOf);
     },
 
@@ -136,7 +163,7 @@ export function onDutyService({ db }: Database) {
         if ((await rostersRepository.handleAlert(trx, id, actor.userId, new Date().toISOString(), note)) === 0) throw new AppError('ALERT_HANDLED');
         await recordAudit(trx, actor, grant, { action: 'rosters.alert_handle', entityType: 'duty_alert', entityId: id, path: alert.org_path, after: { note } });
       });
-      return (await rostersRepository.alertsOf(db, alert.community_id, undefined)).map(alertOf).find((a) => a.id === id)!;
+      return alertOf((await rostersRepository.alertsOf(db, alert.community_id, undefined, id))[0]!);
     },
   };
 }

@@ -26,6 +26,11 @@ export async function rosterEntrances(db: Executor, communityId: string): Promis
   return withShifts(db, entrances);
 }
 
+/** The entrances of many communities (an office's overview, the sweep), in three queries whatever their number. */
+export async function rosterEntrancesOf(db: Executor, communityIds: readonly string[]): Promise<RosterEntrance[]> {
+  return withShifts(db, await rostersRepository.entrancesOf(db, communityIds));
+}
+
 export async function rosterEntrancesByIds(db: Executor, ids: readonly string[]): Promise<RosterEntrance[]> {
   return withShifts(db, await entrancesRepository.byIds(db, ids));
 }

@@ -14,7 +14,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { communityPeople } from '../teams/teams.service.ts';
 import { dutyProblem, type Candidate } from './duty-checks.ts';
-import { needsOn, rosterEntrances, rosterEntrancesByIds, stateAtNoon } from './roster-checkpoints.ts';
+import { needsOn, rosterEntrances, rosterEntrancesByIds, stateAtNoon, type RosterEntrance } from './roster-checkpoints.ts';
 import { rostersRepository, type DutyView } from './rosters.repository.ts';
 
 export const weekDays = (monday: string): string[] => Array.from({ length: 7 }, (_, i) => addDays(monday, i));
@@ -30,8 +30,12 @@ export const dutyOf = (d: DutyView): Duty => ({
 /** The week of a community's rosters: the checkpoints (entrances that are checkpoints at some time of the week, or staffed), duties and gaps. */
 export async function rosterWeek(db: Database['db'], community: Community, monday: string): Promise<RosterWeek> {
   const days = weekDays(monday);
-  const entrances = await rosterEntrances(db, community.id);
-  const duties = await rostersRepository.dutiesOf(db, community.id, days[0]!, days[6]!);
+  return weekOf(community, monday, await rosterEntrances(db, community.id), await rostersRepository.dutiesOf(db, community.id, days[0]!, days[6]!));
+}
+
+/** The week from a community's entrances and the week's duties (several communities' weeks are read in one go for an office). */
+export function weekOf(community: Community, monday: string, entrances: readonly RosterEntrance[], duties: readonly DutyView[]): RosterWeek {
+  const days = weekDays(monday);
   const needs = needsOn(entrances, days);
   const shown = entrances.filter((e) => needs.some((n) => n.checkpointId === e.id) || duties.some((d) => d.entrance_id === e.id));
   const domainDuties = duties.map((d) => ({ personId: d.user_id, checkpointId: d.entrance_id, day: d.day, start: d.start_time, end: d.end_time }));
@@ -51,7 +55,7 @@ export async function rosterWeek(db: Database['db'], community: Community, monda
  * staff, people on each shift of each day, a week copied from a template
  * week. Every duty is checked against the rules in duty-checks.ts.
  */
-export function rosterWeekService({ db }: Database) {
+export function rosterWeekService({ db, dialect }: Database) {
   return {
     async week(actor: Actor, query: { communityId: string; monday: string }): Promise<RosterWeek> {
       assertMonday(query.monday, 'monday');
@@ -85,13 +89,16 @@ export function rosterWeekService({ db }: Database) {
       if (!entrance) throw new AppError('NOT_FOUND', { field: 'entranceId' });
       const grant = grantOn(actor, 'team.manage', entrance.path);
       const id = input.id ?? uuidv7();
-      const existing = await rostersRepository.findDuty(db, id);
-      if (existing) {
-        const same = existing.entrance_id === input.entranceId && existing.day === input.day && existing.start_time === input.start && existing.user_id === input.userId;
-        if (!same) throw new AppError('ID_CONFLICT', { field: 'id' });
-        return dutyOf((await rostersRepository.dutyViews(db, [id]))[0]!);
-      }
       await db.transaction().execute(async (trx) => {
+        // The person's duties are held from here: a duty given to them elsewhere at the same moment is judged after this one.
+        await rostersRepository.lockPeople(trx, dialect, [input.userId]);
+        // A retry (the same id), even one racing the first try, answers the stored duty.
+        const existing = input.id ? await rostersRepository.findDuty(trx, id) : undefined;
+        if (existing) {
+          const same = existing.entrance_id === input.entranceId && existing.day === input.day && existing.start_time === input.start && existing.user_id === input.userId;
+          if (!same) throw new AppError('ID_CONFLICT', { field: 'id' });
+          return;
+        }
         const person = (await communityPeople(trx, { id: entrance.communityId, path: entrance.path, name: '' })).find((p) => p.userId === input.userId);
         if (!person) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field: 'userId' });
         const problem = await dutyProblem(trx, entrance, input, { now: Date.now(), names: new Map([[input.userId, person.name]]) });
@@ -110,7 +117,9 @@ export function rosterWeekService({ db }: Database) {
       const duty = await rostersRepository.findDuty(db, id);
       if (!duty) throw new AppError('NOT_FOUND');
       const grant = grantOn(actor, 'team.manage', duty.org_path);
-      if (shiftSpan(duty.day, { start: duty.start_time, end: duty.end_time }).from <= Date.now()) throw new AppError('DUTY_PAST', { field: 'id' });
+      if (shiftSpan(duty.day, { start: duty.start_time, end: duty.end_time }).from <= Date.now()) throw new AppError('DUTY_STARTED', { field: 'id' });
+      // Checked in up to half an hour early: the person is at the gate, the duty is part of the day's record.
+      if (await rostersRepository.hasCheckIns(db, id)) throw new AppError('DUTY_STARTED', { field: 'id' });
       await db.transaction().execute(async (trx) => {
         await rostersRepository.deleteDuty(trx, id);
         await recordAudit(trx, actor, grant, { action: 'rosters.duty_remove', entityType: 'duty', entityId: id, path: duty.org_path, before: { day: duty.day, start: duty.start_time, userId: duty.user_id } });
@@ -132,6 +141,7 @@ export function rosterWeekService({ db }: Database) {
       return db.transaction().execute(async (trx) => {
         const entrances = new Map((await rosterEntrances(trx, community.id)).map((e) => [e.id, e]));
         const template = await rostersRepository.dutiesOf(trx, community.id, input.fromMonday, addDays(input.fromMonday, 6));
+        await rostersRepository.lockPeople(trx, dialect, template.map((d) => d.user_id));
         const people = new Map((await communityPeople(trx, community)).map((p) => [p.userId, p.name]));
         const names = new Map([...people, ...[...entrances.values()].map((e) => [e.id, e.name] as [string, string])]);
         const moved = fromTemplate(template.map((d) => ({ personId: d.user_id, checkpointId: d.entrance_id, day: d.day, start: d.start_time, end: d.end_time })), input.toMonday);

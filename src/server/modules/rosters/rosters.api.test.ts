@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
+import type { KyselyPlugin } from 'kysely';
 import { expect, it } from 'vitest';
-import { CODES, describeApi } from '../../../../test/harness.ts';
+import { CODES, describeApi, TEST_BOX, type Ctx } from '../../../../test/harness.ts';
+import { systemActor } from '../../../cli/system-actor.ts';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../../domain/local-date.ts';
 import { weekStart } from '../../../domain/rosters/roster-rules.ts';
 import { DEFAULT_SHIFTS, shiftSpan } from '../../../domain/rosters/shifts.ts';
+import type { Actor } from '../../actor.ts';
+import { createServices } from '../../services.ts';
 
 const uuid = () => crypto.randomUUID();
 
@@ -170,5 +174,192 @@ describeApi('checkpoint duty rosters', (t) => {
     expect((await t.call('GET', `/api/rosters/alerts?communityId=${chuanchang}`, { as: 'cc.gate' })).statusCode).toBe(404);
     const mine = (await t.call('GET', '/api/me/duties', { as: 'cc.gate' })).json;
     expect(mine.duties.find((d: { day: string; entranceName: string }) => d.day === today && d.entranceName === '1号卡点')).toMatchObject({ checkedInAt: at, communityName: '船厂社区' });
+  });
+});
+
+/** Services on the test's database that count the queries they send, to show a read costs the same however many communities there are. */
+function countingServices(t: Ctx) {
+  let queries = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => {
+      queries++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  const services = createServices({ ...t.database, db: t.database.db.withPlugin(counter) }, TEST_BOX, { sessionHours: 24 });
+  return {
+    services,
+    async count(run: () => Promise<unknown>): Promise<number> {
+      queries = 0;
+      await run();
+      return queries;
+    },
+  };
+}
+
+describeApi('checkpoint duty rosters: races, access and the night shift', (t) => {
+  let chuanchang = '';
+  const gates: string[] = [];
+  const people: Record<string, string> = {};
+  const nextMonday = addDays(weekStart(shanghaiDate()), 7);
+  const duty = (over: Record<string, unknown> = {}) => ({ entranceId: gates[0], day: nextMonday, start: '07:00', end: '12:00', userId: people['船厂社区卡点志愿者'], ...over });
+  const add = (body: Record<string, unknown>) => t.call('POST', '/api/rosters/duties', { as: 'cc.admin', body });
+
+  it('sets up three checkpoints', async () => {
+    chuanchang = await t.unit(CODES.chuanchang);
+    for (const name of ['1号卡点', '2号卡点', '3号卡点']) {
+      gates.push((await t.call('POST', '/api/gates/entrances', { as: 'cc.admin', body: { communityId: chuanchang, name, state: 'checkpoint' } })).json.id);
+    }
+    for (const p of (await t.call('GET', `/api/teams/people?communityId=${chuanchang}`, { as: 'cc.admin' })).json as { userId: string; name: string }[]) people[p.name] = p.userId;
+    for (const u of ['cc.a', 'cc.b', 'cc.c', 'cc.gate', 'zl.admin']) await t.login(u);
+  });
+
+  it('keeps a person in one place when the same shift at three checkpoints is given to them at once', async () => {
+    const answers = await Promise.all(gates.map((entranceId) => add(duty({ entranceId }))));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+    expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json.code)).toEqual(['PERSON_TWO_PLACES', 'PERSON_TWO_PLACES']);
+    const week = (await t.call('GET', `/api/rosters/week?communityId=${chuanchang}&monday=${nextMonday}`, { as: 'cc.admin' })).json;
+    expect(week.duties.filter((d: { userId: string }) => d.userId === people['船厂社区卡点志愿者'])).toHaveLength(1);
+  });
+
+  it('answers a duty sent twice at once with the same id as one stored duty', async () => {
+    const body = duty({ id: crypto.randomUUID(), day: addDays(nextMonday, 1), userId: people['船厂社区工作队队员'] });
+    const [a, b] = await Promise.all([add(body), add(body)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(b.json).toEqual(a.json);
+  });
+
+  it('approves only one of two swaps of the same duty decided at once', async () => {
+    const d = (await add(duty({ entranceId: gates[1], day: addDays(nextMonday, 2), userId: people['A区网格员'] }))).json;
+    const ask = async (to: string) => (await t.call('POST', '/api/rosters/swaps', { as: 'cc.a', body: { dutyId: d.id, toUserId: people[to], reason: '有事' } })).json.id as string;
+    const swaps = [await ask('B区网格员'), await ask('C区网格员')];
+    const answers = await Promise.all(swaps.map((id) => t.call('POST', `/api/rosters/swaps/${id}/decide`, { as: 'cc.admin', body: { approve: true } })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.statusCode === 200)!.json;
+    const held = await t.database.db.selectFrom('duties').select('user_id').where('id', '=', d.id).executeTakeFirstOrThrow();
+    expect(held.user_id).toBe(winner.toUserId);
+    const statuses = await t.database.db.selectFrom('duty_swaps').select('status').where('duty_id', '=', d.id).execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual(['approved', 'pending']);
+  });
+
+  it('removes a duty someone took over by a swap, and keeps one whose person has checked in', async () => {
+    const d = (await add(duty({ entranceId: gates[2], day: addDays(nextMonday, 3), userId: people['A区网格员'] }))).json;
+    const swap = (await t.call('POST', '/api/rosters/swaps', { as: 'cc.a', body: { dutyId: d.id, toUserId: people['B区网格员'], reason: '有事' } })).json;
+    expect((await t.call('POST', `/api/rosters/swaps/${swap.id}/decide`, { as: 'cc.admin', body: { approve: true } })).statusCode).toBe(200);
+    const removed = await t.call('DELETE', `/api/rosters/duties/${d.id}`, { as: 'cc.admin' });
+    expect(removed.statusCode).toBe(200);
+    expect(await t.database.db.selectFrom('duties').select('id').where('id', '=', d.id).execute()).toEqual([]);
+    // Someone already at the gate (a check-in counts from half an hour before the shift) is part of the day's record.
+    const early = (await add(duty({ entranceId: gates[2], day: addDays(nextMonday, 4), userId: people['C区网格员'] }))).json;
+    await t.database.db.insertInto('duty_check_ins').values({
+      id: crypto.randomUUID(), entrance_id: gates[2]!, community_id: chuanchang, org_path: (await t.database.db.selectFrom('duties').select('org_path').where('id', '=', early.id).executeTakeFirstOrThrow()).org_path,
+      user_id: people['C区网格员']!, duty_id: early.id, at: new Date().toISOString(), received_at: new Date().toISOString(),
+    }).execute();
+    const kept = await t.call('DELETE', `/api/rosters/duties/${early.id}`, { as: 'cc.admin' });
+    expect(kept.statusCode).toBe(409);
+    expect(kept.json).toMatchObject({ code: 'DUTY_STARTED', field: 'id' });
+  });
+
+  it('gives phones in full only to administrators: a volunteer or team member reads the week masked, not the sheet', async () => {
+    await t.call('PATCH', `/api/users/${people['船厂社区卡点志愿者']}`, { as: 'cc.admin', body: { mobile: '13911113333' } });
+    const week = (await t.call('GET', `/api/rosters/week?communityId=${chuanchang}&monday=${nextMonday}`, { as: 'cc.gate' })).json;
+    expect(week.duties.find((d: { userId: string }) => d.userId === people['船厂社区卡点志愿者']).mobile).toBe('139****3333');
+    for (const as of ['cc.gate', 'cc.team', 'cc.a']) {
+      const sheet = await t.call('GET', `/api/rosters/sheet?communityId=${chuanchang}&monday=${nextMonday}`, { as });
+      expect(sheet.statusCode, as).toBe(403);
+      expect(sheet.json).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await t.call('GET', `/api/rosters/export.xlsx?communityId=${chuanchang}&monday=${nextMonday}`, { as })).statusCode, as).toBe(403);
+    }
+    const full = await t.call('GET', `/api/rosters/sheet?communityId=${chuanchang}&monday=${nextMonday}`, { as: 'cc.admin' });
+    expect(full.json.rows.flatMap((r: { people: { mobile: string }[] }) => r.people.map((p) => p.mobile))).toContain('13911113333');
+  });
+
+  it('tells someone of another community that a duty does not exist, not that it is someone else’s', async () => {
+    const d = (await add(duty({ entranceId: gates[0], day: addDays(nextMonday, 5), userId: people['B区网格员'] }))).json;
+    const outsider = await t.call('POST', '/api/rosters/swaps', { as: 'zl.admin', body: { dutyId: d.id, toUserId: people['C区网格员'], reason: '换' } });
+    expect(outsider.statusCode).toBe(404);
+    expect(outsider.json).toMatchObject({ code: 'NOT_FOUND', field: 'dutyId' });
+    expect((await t.call('POST', '/api/rosters/swaps', { as: 'cc.c', body: { dutyId: d.id, toUserId: people['C区网格员'], reason: '换' } })).json).toMatchObject({ code: 'SWAP_NOT_YOURS' });
+  });
+
+  it('checks in for the night shift from half an hour before midnight, the day before the shift’s day', async () => {
+    const ids = { duty: crypto.randomUUID(), early: crypto.randomUUID(), during: crypto.randomUUID() };
+    const path = (await t.database.db.selectFrom('org_units').select('path').where('id', '=', chuanchang).executeTakeFirstOrThrow()).path;
+    await t.database.db.insertInto('duties').values({
+      id: ids.duty, entrance_id: gates[0]!, community_id: chuanchang, org_path: path, user_id: people['船厂社区卡点志愿者']!, day: '2020-02-18', start_time: '00:00', end_time: '07:00',
+      created_by: null, created_at: new Date().toISOString(),
+    }).execute();
+    const items = [{ id: ids.early, entranceId: gates[0], at: '2020-02-17T23:45:00+08:00' }, { id: ids.during, entranceId: gates[0], at: '2020-02-18T00:20:00+08:00' }];
+    const answers = (await t.call('POST', '/api/rosters/check-ins', { as: 'cc.gate', body: { items } })).json;
+    expect(answers).toEqual([{ id: ids.early, result: 'stored' }, { id: ids.during, result: 'stored' }]);
+    const stored = await t.database.db.selectFrom('duty_check_ins').select(['id', 'duty_id']).where('id', 'in', [ids.early, ids.during]).orderBy('at').execute();
+    expect(stored).toEqual([{ id: ids.early, duty_id: ids.duty }, { id: ids.during, duty_id: ids.duty }]);
+  });
+
+  it('counts a check-in half an hour before the next shift for that shift, when the person is also on the one ending', async () => {
+    const path = (await t.database.db.selectFrom('org_units').select('path').where('id', '=', chuanchang).executeTakeFirstOrThrow()).path;
+    const shift = (start: string, end: string) => ({
+      id: crypto.randomUUID(), entrance_id: gates[1]!, community_id: chuanchang, org_path: path, user_id: people['船厂社区卡点志愿者']!, day: '2020-02-19', start_time: start, end_time: end,
+      created_by: null, created_at: new Date().toISOString(),
+    });
+    const [morning, afternoon] = [shift('07:00', '12:00'), shift('12:00', '18:00')];
+    await t.database.db.insertInto('duties').values([morning, afternoon]).execute();
+    const items = [{ id: crypto.randomUUID(), entranceId: gates[1], at: '2020-02-19T06:50:00+08:00' }, { id: crypto.randomUUID(), entranceId: gates[1], at: '2020-02-19T11:45:00+08:00' }];
+    expect((await t.call('POST', '/api/rosters/check-ins', { as: 'cc.gate', body: { items } })).json.map((r: { result: string }) => r.result)).toEqual(['stored', 'stored']);
+    const stored = await t.database.db.selectFrom('duty_check_ins').select('duty_id').where('id', 'in', items.map((i) => i.id)).orderBy('at').execute();
+    expect(stored.map((c) => c.duty_id)).toEqual([morning.id, afternoon.id]);
+  });
+
+  it('handles an alert older than the newest two hundred', async () => {
+    const path = (await t.database.db.selectFrom('org_units').select('path').where('id', '=', chuanchang).executeTakeFirstOrThrow()).path;
+    const alerts = Array.from({ length: 201 }, (_, i) => ({
+      id: crypto.randomUUID(), community_id: chuanchang, org_path: path, entrance_id: gates[0]!, day: addDays('2020-01-01', i), start_time: '07:00', end_time: '12:00',
+      minimum: 2, checked_in: 0, raised_at: new Date(shanghaiInstant(addDays('2020-01-01', i), '07:15')).toISOString(), handled_at: null, handled_by: null, note: null,
+    }));
+    await t.database.db.insertInto('duty_alerts').values(alerts).execute();
+    const handled = await t.call('POST', `/api/rosters/alerts/${alerts[0]!.id}/handle`, { as: 'cc.admin', body: { note: '已补记' } });
+    expect(handled.statusCode).toBe(200);
+    expect(handled.json).toMatchObject({ id: alerts[0]!.id, day: '2020-01-01', handledByName: '船厂社区书记', note: '已补记' });
+  });
+
+  it('reads a district’s overview, a community’s alerts and the minute’s sweep in as many queries whatever the number of communities', async () => {
+    const counted = countingServices(t);
+    const street = await t.unit('420107006');
+    const district = await t.unit('420107');
+    const ccAdmin = await t.database.db.selectFrom('users').select('id').where('username', '=', 'cc.admin').executeTakeFirstOrThrow();
+    const ccPath = (await t.database.db.selectFrom('org_units').select('path').where('id', '=', chuanchang).executeTakeFirstOrThrow()).path;
+    const lead: Actor = { userId: ccAdmin.id, username: 'cc.admin', grants: [{ assignmentId: '', role: 'community_admin', unitId: chuanchang, path: ccPath }], ip: null };
+    // A day in the future, its morning shift one minute old: the sweep looks but raises nothing yet.
+    const day = '2030-03-04';
+    const sweepAt = shanghaiInstant(day, '07:01');
+    const rostered = async (communityId: string, path: string) => {
+      const entranceId = crypto.randomUUID();
+      const at = new Date().toISOString();
+      await t.database.db.insertInto('entrances').values({ id: entranceId, community_id: communityId, org_path: path, name: '北门', description: null, sort_order: 0, created_at: at, updated_at: at }).execute();
+      await t.database.db.insertInto('entrance_changes').values({
+        id: crypto.randomUUID(), entrance_id: entranceId, org_path: path, state: 'checkpoint', effective_at: at, decided_by: null, decided_at: at, note: null, cancelled_at: null, cancelled_by: null,
+      }).execute();
+      // The one on the day of the sweep, and one now (unstaffed: reading the alerts sweeps).
+      const now = DEFAULT_SHIFTS.find((x) => shiftSpan(shanghaiDate(), x).from <= Date.now() && Date.now() < shiftSpan(shanghaiDate(), x).to)!;
+      await t.database.db.insertInto('duties').values([
+        { id: crypto.randomUUID(), entrance_id: entranceId, community_id: communityId, org_path: path, user_id: ccAdmin.id, day, start_time: '07:00', end_time: '12:00', created_by: null, created_at: at },
+        { id: crypto.randomUUID(), entrance_id: entranceId, community_id: communityId, org_path: path, user_id: ccAdmin.id, day: shanghaiDate(), start_time: now.start, end_time: now.end, created_by: null, created_at: at },
+      ]).execute();
+    };
+    await rostered(chuanchang, ccPath);
+    const measure = async () => ({
+      overview: await counted.count(() => counted.services.rosters.sheet.overview(systemActor(), { unitId: district, monday: nextMonday })),
+      alerts: await counted.count(() => counted.services.rosters.onDuty.alerts(lead, { communityId: chuanchang })),
+      sweep: await counted.count(() => counted.services.rosters.onDuty.sweep(sweepAt)),
+    });
+    const before = await measure();
+    for (let i = 2; i <= 6; i++) {
+      const made = await t.call('POST', '/api/org-units', { as: 'wh.street', body: { parentId: street, kind: 'community', code: `42010700600${i}`, name: `新社区${i}` } });
+      expect(made.statusCode).toBe(201);
+      await rostered(made.json.id, made.json.path);
+    }
+    expect(await measure()).toEqual(before);
+    expect((await counted.services.rosters.sheet.overview(systemActor(), { unitId: district, monday: nextMonday })).map((c) => c.communityName)).toEqual(['船厂社区', ...[2, 3, 4, 5, 6].map((i) => `新社区${i}`)]);
   });
 });

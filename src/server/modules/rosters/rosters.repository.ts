@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { DialectName } from '../../../db/database.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { CheckpointShiftsTable, DutiesTable, DutyAlertsTable, DutyCheckInsTable, DutySwapsTable } from '../../../db/schema.ts';
 
@@ -8,8 +9,35 @@ export type SwapRow = Selectable<DutySwapsTable>;
 export type AlertRow = Selectable<DutyAlertsTable>;
 export type DutyView = DutyRow & { name: string; mobile: string | null; checked_in_at: string | null };
 
+/** The advisory lock space (first key) of a person's duties. */
+const LOCK_PERSON_DUTIES = 6003;
+
 /** All SQL about checkpoint shifts, duties, swaps, check-ins and duty alerts. */
 export const rostersRepository = {
+  /**
+   * Holds, to the end of the transaction, the duties of these people, so that checking "not in two places at once" and
+   * writing the duty are one step: two duties given to one person at once (two desks, a week copied while a swap is
+   * approved) are judged one after the other. PostgreSQL takes an advisory lock per person, in one order so no two
+   * writers wait on each other in a cycle; SQLite's transactions already run one at a time on its single connection.
+   */
+  async lockPeople(trx: Executor, dialect: DialectName, userIds: readonly string[]): Promise<void> {
+    if (dialect !== 'postgres') return;
+    for (const id of [...new Set(userIds)].sort()) await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_PERSON_DUTIES)}, hashtext(${id}))`.execute(trx);
+  },
+
+  /** The entrances of these communities, in the order of the gates' own list. */
+  async entrancesOf(db: Executor, communityIds: readonly string[]): Promise<{ id: string; name: string; community_id: string; org_path: string }[]> {
+    if (communityIds.length === 0) return [];
+    return db
+      .selectFrom('entrances')
+      .select(['id', 'name', 'community_id', 'org_path'])
+      .where('community_id', 'in', [...communityIds])
+      .orderBy('org_path')
+      .orderBy('sort_order')
+      .orderBy('name')
+      .execute();
+  },
+
   async shiftsOf(db: Executor, entranceIds: readonly string[]): Promise<ShiftRow[]> {
     if (entranceIds.length === 0) return [];
     return db.selectFrom('checkpoint_shifts').selectAll().where('entrance_id', 'in', [...entranceIds]).orderBy('entrance_id').orderBy('sort_order').execute();
@@ -20,15 +48,17 @@ export const rostersRepository = {
     if (rows.length > 0) await db.insertInto('checkpoint_shifts').values([...rows]).execute();
   },
 
-  /** Duties of a community between two days (inclusive), with the person and their first check-in. */
-  async dutiesOf(db: Executor, communityId: string, from: string, to: string): Promise<DutyView[]> {
+  /** Duties of a community (or of several) between two days (inclusive), with the person and their first check-in. */
+  async dutiesOf(db: Executor, communityId: string | readonly string[], from: string, to: string): Promise<DutyView[]> {
+    const ids = typeof communityId === 'string' ? [communityId] : [...communityId];
+    if (ids.length === 0) return [];
     return db
       .selectFrom('duties as d')
       .innerJoin('users as u', 'u.id', 'd.user_id')
       .selectAll('d')
       .select(['u.display_name as name', 'u.mobile'])
       .select((eb) => eb.selectFrom('duty_check_ins as c').select((e) => e.fn.min('c.at').as('m')).whereRef('c.duty_id', '=', 'd.id').as('checked_in_at'))
-      .where('d.community_id', '=', communityId)
+      .where('d.community_id', 'in', ids)
       .where('d.day', '>=', from)
       .where('d.day', '<=', to)
       .orderBy('d.day')
@@ -75,8 +105,9 @@ export const rostersRepository = {
     if (rows.length > 0) await db.insertInto('duties').values([...rows]).execute();
   },
 
+  /** A duty and the swap requests about it (an approved one included: it concerned a duty that is no longer rostered; the audit keeps it). */
   async deleteDuty(db: Executor, id: string): Promise<void> {
-    await db.deleteFrom('duty_swaps').where((eb) => eb.or([eb('duty_id', '=', id), eb('counter_duty_id', '=', id)])).where('status', '!=', 'approved').execute();
+    await db.deleteFrom('duty_swaps').where((eb) => eb.or([eb('duty_id', '=', id), eb('counter_duty_id', '=', id)])).execute();
     await db.deleteFrom('duties').where('id', '=', id).execute();
   },
 
@@ -84,8 +115,10 @@ export const rostersRepository = {
     return (await db.selectFrom('duty_check_ins').select('id').where('duty_id', '=', dutyId).executeTakeFirst()) !== undefined;
   },
 
-  async setDutyUser(db: Executor, id: string, userId: string): Promise<void> {
-    await db.updateTable('duties').set({ user_id: userId }).where('id', '=', id).execute();
+  /** Hands a duty to another person, only if it is still `fromUserId`'s; false otherwise. */
+  async setDutyUser(db: Executor, id: string, fromUserId: string, userId: string): Promise<boolean> {
+    const r = await db.updateTable('duties').set({ user_id: userId }).where('id', '=', id).where('user_id', '=', fromUserId).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   },
 
   /** How many duties each community has between two days. */
@@ -151,7 +184,8 @@ export const rostersRepository = {
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
 
-  async alertsOf(db: Executor, communityId: string, open: boolean | undefined): Promise<(AlertRow & { entrance_name: string; handled_by_name: string | null })[]> {
+  /** A community's alerts, newest first (the newest 200; `id`: that one alone, however old). */
+  async alertsOf(db: Executor, communityId: string, open: boolean | undefined, id?: string): Promise<(AlertRow & { entrance_name: string; handled_by_name: string | null })[]> {
     let q = db
       .selectFrom('duty_alerts as a')
       .innerJoin('entrances as e', 'e.id', 'a.entrance_id')
@@ -161,6 +195,7 @@ export const rostersRepository = {
       .where('a.community_id', '=', communityId);
     if (open === true) q = q.where('a.handled_at', 'is', null);
     if (open === false) q = q.where('a.handled_at', 'is not', null);
+    if (id) q = q.where('a.id', '=', id);
     return q.orderBy('a.raised_at', 'desc').limit(200).execute();
   },
 
@@ -173,8 +208,10 @@ export const rostersRepository = {
     return Number(r.numUpdatedRows);
   },
 
-  /** Communities that have duties on `day`: they keep rosters, so their unstaffed shifts raise alerts. */
-  async communitiesWithDuties(db: Executor, day: string): Promise<{ community_id: string; org_path: string }[]> {
-    return db.selectFrom('duties').select(['community_id', 'org_path']).where('day', '=', day).distinct().execute();
+  /** Communities (all, or the one asked for) that have duties on `day`: they keep rosters, so their unstaffed shifts raise alerts. */
+  async communitiesWithDuties(db: Executor, day: string, communityId?: string): Promise<{ community_id: string; org_path: string }[]> {
+    let q = db.selectFrom('duties').select(['community_id', 'org_path']).where('day', '=', day);
+    if (communityId) q = q.where('community_id', '=', communityId);
+    return q.distinct().execute();
   },
 };

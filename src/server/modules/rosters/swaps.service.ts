@@ -36,7 +36,7 @@ async function swapsView(db: Executor, rows: readonly SwapRow[]): Promise<Swap[]
  * hands only if neither person ends up in two places at once. Also a
  * person's own shifts, with the swaps that concern them.
  */
-export function swapsService({ db }: Database) {
+export function swapsService({ db, dialect }: Database) {
   return {
     async list(actor: Actor, query: { communityId: string; status?: string | undefined }): Promise<Swap[]> {
       const community = await communityFor(db, actor, query.communityId, 'team.read');
@@ -47,16 +47,17 @@ export function swapsService({ db }: Database) {
       const duty = await rostersRepository.findDuty(db, input.dutyId);
       if (!duty) throw new AppError('NOT_FOUND', { field: 'dutyId' });
       const manager = gateGrant(actor, 'team.manage', duty.org_path);
-      if (duty.user_id !== actor.userId && !manager) throw new AppError('SWAP_NOT_YOURS', { field: 'dutyId' });
+      // Someone of the community is told the shift is not theirs; anyone else finds no such duty.
+      if (duty.user_id !== actor.userId && !manager) throw new AppError(gateGrant(actor, 'team.read', duty.org_path) ? 'SWAP_NOT_YOURS' : 'NOT_FOUND', { field: 'dutyId' });
       if (input.toUserId === duty.user_id) throw new AppError('SWAP_SAME_PERSON', { field: 'toUserId' });
-      if (started(duty)) throw new AppError('DUTY_PAST', { field: 'dutyId' });
+      if (started(duty)) throw new AppError('DUTY_STARTED', { field: 'dutyId' });
       const community = { id: duty.community_id, path: duty.org_path, name: '' };
       if (!(await communityPeople(db, community)).some((p) => p.userId === input.toUserId)) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field: 'toUserId' });
       let counter: DutyRow | undefined;
       if (input.counterDutyId) {
         counter = await rostersRepository.findDuty(db, input.counterDutyId);
         if (!counter || counter.user_id !== input.toUserId || counter.community_id !== duty.community_id) throw new AppError('NOT_FOUND', { field: 'counterDutyId' });
-        if (started(counter)) throw new AppError('DUTY_PAST', { field: 'counterDutyId' });
+        if (started(counter)) throw new AppError('DUTY_STARTED', { field: 'counterDutyId' });
       }
       const id = uuidv7();
       await db.transaction().execute(async (trx) => {
@@ -76,23 +77,28 @@ export function swapsService({ db }: Database) {
       if (!swap) throw new AppError('NOT_FOUND');
       const grant = grantOn(actor, 'team.manage', swap.org_path);
       await db.transaction().execute(async (trx) => {
-        if (swap.status !== 'pending') throw new AppError('SWAP_DECIDED');
+        // Both people's duties are held: another swap or duty given to either at this moment is judged after this one.
+        if (input.approve) await rostersRepository.lockPeople(trx, dialect, [swap.from_user_id, swap.to_user_id]);
+        if ((await rostersRepository.findSwap(trx, id))?.status !== 'pending') throw new AppError('SWAP_DECIDED');
         if (input.approve) {
           const duty = await rostersRepository.findDuty(trx, swap.duty_id);
           const counter = swap.counter_duty_id ? await rostersRepository.findDuty(trx, swap.counter_duty_id) : undefined;
           // The duties changed hands or ended since the request: it no longer says what it asked.
           if (!duty || duty.user_id !== swap.from_user_id || (swap.counter_duty_id && (!counter || counter.user_id !== swap.to_user_id))) throw new AppError('CHANGED_CONCURRENTLY');
-          if (started(duty) || (counter && started(counter))) throw new AppError('DUTY_PAST');
+          if (started(duty) || (counter && started(counter))) throw new AppError('DUTY_STARTED');
           const entrances = new Map((await rosterEntrancesByIds(trx, [duty.entrance_id, ...(counter ? [counter.entrance_id] : [])])).map((e) => [e.id, e]));
           const ignore = [duty.id, ...(counter ? [counter.id] : [])];
           const names = new Map((await communityPeople(trx, { id: duty.community_id, path: duty.org_path, name: '' })).map((p) => [p.userId, p.name]));
           const moves = [{ d: duty, to: swap.to_user_id }, ...(counter ? [{ d: counter, to: swap.from_user_id }] : [])];
+          const from = (d: DutyRow) => (d.id === duty.id ? swap.from_user_id : swap.to_user_id);
           for (const { d, to } of moves) {
             const problem = await dutyProblem(trx, entrances.get(d.entrance_id)!, { entranceId: d.entrance_id, userId: to, day: d.day, start: d.start_time, end: d.end_time }, { now: Date.now(), ignore, names });
             if (problem) throw problem;
           }
           try {
-            for (const { d, to } of moves) await rostersRepository.setDutyUser(trx, d.id, to);
+            for (const { d, to } of moves) {
+              if (!(await rostersRepository.setDutyUser(trx, d.id, from(d), to))) throw new AppError('CHANGED_CONCURRENTLY');
+            }
           } catch (e) {
             if (uniqueViolation(e)) throw new AppError('DUTY_TAKEN');
             throw e;

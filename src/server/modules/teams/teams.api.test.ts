@@ -93,3 +93,27 @@ describeApi('work teams, replacements and areas', (t) => {
     expect((await t.call('GET', `/api/areas?communityId=${zhonglu}`, { as: 'zl.admin' })).json.uncovered).toHaveLength(11);
   });
 });
+
+describeApi('work teams: two edits at once', (t) => {
+  it('adds a person once and replaces a member once when the same edit comes twice at once', async () => {
+    const zhonglu = await t.unit(CODES.zhonglu);
+    const ids: Record<string, string> = {};
+    for (const username of ['t7.a', 't7.b', 't7.c', 't7.d']) {
+      ids[username] = (await t.call('POST', '/api/users', { as: 'zl.admin', body: { username, displayName: username, roles: [{ role: 'team_member', unitId: zhonglu }] } })).json.user.id;
+    }
+    const org = (await t.call('POST', '/api/teams/orgs', { as: 'zl.admin', body: { unitId: zhonglu, name: '某企业', kind: 'enterprise' } })).json.id;
+    const team = (await t.call('POST', '/api/teams', { as: 'zl.admin', body: { communityId: zhonglu, sendingOrgId: org, name: '党员突击队', kind: 'party_members', from: '2026-02-10' } })).json.id;
+    const add = () => t.call('POST', `/api/teams/${team}/members`, { as: 'zl.admin', body: { userId: ids['t7.a'], role: 'member', from: '2026-02-10' } });
+    const added = await Promise.all([add(), add(), add()]);
+    expect(added.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    expect(added.find((r) => r.statusCode === 409)!.json).toMatchObject({ code: 'MEMBER_ALREADY_ON_TEAM' });
+    const replace = (incoming: string) => t.call('POST', `/api/teams/${team}/replacements`, {
+      as: 'zl.admin', body: { outgoingUserId: ids['t7.a'], incomingUserId: ids[incoming], day: '2026-02-17', reason: '调回原单位' },
+    });
+    const replaced = await Promise.all([replace('t7.b'), replace('t7.c'), replace('t7.d')]);
+    expect(replaced.map((r) => r.statusCode).sort()).toEqual([200, 400, 400]);
+    expect(replaced.find((r) => r.statusCode === 400)!.json).toMatchObject({ code: 'MEMBER_NOT_ON_TEAM' });
+    const rows = await t.database.db.selectFrom('team_members').select(['user_id', 'from_day', 'to_day']).where('team_id', '=', team).execute();
+    expect(rows).toHaveLength(2);
+  });
+});

@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { DialectName } from '../../../db/database.ts';
 import { underAny } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { AreaAssignmentsTable, SendingOrgsTable, TeamMembersTable, WorkTeamsTable } from '../../../db/schema.ts';
@@ -11,8 +12,20 @@ export type AreaRow = Selectable<AreaAssignmentsTable>;
 export type MemberView = MemberRow & { name: string; mobile: string | null };
 export type AreaView = AreaRow & { name: string };
 
+/** The advisory lock space (first key) of a work team's memberships. */
+const LOCK_TEAM = 6004;
+
 /** All SQL about sending organisations, work teams, their members and areas. */
 export const teamsRepository = {
+  /**
+   * Holds a team's memberships to the end of the transaction, so an edit's checks (already on the team, still on it to
+   * be replaced) and its writes are one step: the same edit sent twice at once is judged after the first. PostgreSQL
+   * takes an advisory lock; SQLite's transactions already run one at a time on its single connection.
+   */
+  async lockTeam(trx: Executor, dialect: DialectName, teamId: string): Promise<void> {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_TEAM)}, hashtext(${teamId}))`.execute(trx);
+  },
+
   /** Users holding any role at the community or one of its groups at the instant `at`, with those roles. */
   async people(db: Executor, communityPath: string, at: string): Promise<{ user_id: string; name: string; mobile: string | null; role: string }[]> {
     return db

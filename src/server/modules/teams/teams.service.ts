@@ -58,7 +58,7 @@ function assertDayInTeam(team: TeamRow, day: string, field: string): void {
  * dated; a replacement ends one member's time and begins another's on the
  * same day with a reason, so the team of any past day can be read back.
  */
-export function teamsService({ db }: Database) {
+export function teamsService({ db, dialect }: Database) {
   async function teamsView(community: Community, teams: readonly TeamRow[], day: string): Promise<Team[]> {
     const orgs = new Map((await teamsRepository.orgsFor(db, community.path)).map((o) => [o.id, o]));
     const members = await teamsRepository.membersOf(db, teams.map((t) => t.id));
@@ -83,6 +83,8 @@ export function teamsService({ db }: Database) {
     if (!team) throw new AppError('NOT_FOUND');
     const grant = grantOn(actor, 'team.manage', team.org_path);
     const community = await communityFor(trx, actor, team.community_id, 'team.manage');
+    // The team's memberships are read after this: the same edit sent twice at once is judged after the first.
+    await teamsRepository.lockTeam(trx, dialect, team.id);
     return { team, grant, community };
   }
 
@@ -190,16 +192,18 @@ export function teamsService({ db }: Database) {
 
     /** A member leaves without a replacement (the team ends their time from `day`). */
     async endMember(actor: Actor, membershipId: string, input: z.infer<typeof MemberEnd>): Promise<Team> {
-      const member = await teamsRepository.findMember(db, membershipId);
-      if (!member) throw new AppError('NOT_FOUND');
+      const found = await teamsRepository.findMember(db, membershipId);
+      if (!found) throw new AppError('NOT_FOUND');
       await db.transaction().execute(async (trx) => {
-        const { team, grant } = await managedTeam(trx, actor, member.team_id);
+        const { team, grant } = await managedTeam(trx, actor, found.team_id);
+        // As it is now that the team is held (a replacement may have ended it meanwhile).
+        const member = (await teamsRepository.findMember(trx, membershipId))!;
         if (input.day <= member.from_day) throw new AppError('REPLACEMENT_BEFORE_JOINED', { field: 'day', params: { from: member.from_day } });
         if (member.to_day !== null && input.day >= member.to_day) throw new AppError('MEMBER_NOT_ON_TEAM', { field: 'day' });
         await teamsRepository.endMember(trx, member.id, { to_day: input.day, end_reason: input.reason, ended_by: actor.userId, ended_at: new Date().toISOString() });
         await recordAudit(trx, actor, grant, { action: 'teams.member_end', entityType: 'work_team', entityId: team.id, path: team.org_path, after: { userId: member.user_id, day: input.day, reason: input.reason } });
       });
-      return oneTeam(actor, member.team_id, input.day);
+      return oneTeam(actor, found.team_id, input.day);
     },
   };
 }

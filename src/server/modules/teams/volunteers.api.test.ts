@@ -155,6 +155,8 @@ describeApi('volunteer sign-up and review', (t) => {
     const racing = await Promise.all(['vol.a', 'vol.b'].map((username) =>
       t.call('POST', `/api/volunteers/${other.json.id}/approve`, { as: 'zl.admin', body: { role: 'team_member', username } })));
     expect(racing.filter((x) => x.statusCode === 200)).toHaveLength(1);
+    // The other reviewer is told it was decided, not that the mobile belongs to someone.
+    expect(racing.find((x) => x.statusCode !== 200)!.json).toMatchObject({ code: 'VOLUNTEER_REVIEWED' });
     expect(await t.database.db.selectFrom('users').select('id').where('mobile', '=', '17700001003').execute()).toHaveLength(1);
   });
 

@@ -174,6 +174,8 @@ export function volunteersService({ db, dialect }: Database, box: SensitiveBox) 
       const password = oneTimePassword();
       const hash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
+        // The sign-up is held first (still pending): a second reviewer at the same moment waits here, then finds it decided.
+        if (!(await repo.update(trx, row.id, { status: 'pending' }))) throw new AppError('VOLUNTEER_REVIEWED');
         const userId = await insertUser(trx, actor, {
           username: input.username, displayName: row.name, mobile: box.open(row.mobile_sealed), roles: [{ role: input.role, unitId: row.community_id }],
         }, hash);
