@@ -24,6 +24,8 @@ import { RoundsPage } from './screening/rounds.page.tsx';
 import { RoundPage } from './screening/round.page.tsx';
 import { gatePageRoutes, gatePrintRoutes } from './gates/gate-routes.tsx';
 import { observationPageRoutes, observationPrintRoutes } from './observation/observation-routes.tsx';
+import { rosterPageRoutes, rosterPrintRoutes } from './rosters/rosters-routes.tsx';
+import { teamsPageRoutes, teamsPrintRoutes } from './teams/teams-routes.tsx';
 
 const THEME = {
   token: { colorPrimary: '#1d5fa8', borderRadius: 6 },
@@ -71,6 +73,8 @@ function Gate() {
       <Route path="/login" element={<Navigate to={nextFrom(location.search)} replace />} />
       {gatePrintRoutes(user)}
       {observationPrintRoutes(user)}
+      {rosterPrintRoutes(user)}
+      {teamsPrintRoutes(user)}
       <Route element={<ConsoleLayout me={user} />}>
         <Route index element={<OverviewPage me={user} />} />
         <Route path="residents" element={hasPermission(user, 'ledger.read') ? <ResidentsPage me={user} /> : <NotAllowed />} />
@@ -82,6 +86,8 @@ function Gate() {
         <Route path="screening/:id" element={hasPermission(user, 'ledger.read') ? <RoundPage me={user} /> : <NotAllowed />} />
         {gatePageRoutes(user)}
         {observationPageRoutes(user)}
+        {rosterPageRoutes(user)}
+        {teamsPageRoutes(user)}
         <Route path="org" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="org/:id" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="users" element={hasPermission(user, 'users.manage') ? <UsersPage me={user} /> : <NotAllowed />} />

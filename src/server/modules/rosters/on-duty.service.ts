@@ -5,7 +5,7 @@ import { CheckInItem, type DutyAlert, type OnDutyNow } from '../../../contract/r
 import type { Database } from '../../../db/database.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
-import { addDays, shanghaiDate } from '../../../domain/local-date.ts';
+import { addDays, shanghaiDate, shanghaiDateTime } from '../../../domain/local-date.ts';
 import { onDutyNow } from '../../../domain/rosters/on-duty.ts';
 import { shiftSpan } from '../../../domain/rosters/shifts.ts';
 import type { Actor } from '../../actor.ts';
@@ -13,7 +13,7 @@ import { storeEach } from '../../batch-items.ts';
 import { communityFor, grantOn, type Community } from '../../community-access.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { needsOn, rosterEntrancesOf, type RosterEntrance } from './roster-checkpoints.ts';
+import { groupBy, needsOn, rosterEntrancesOf, type RosterEntrance } from './roster-checkpoints.ts';
 import { rostersRepository, type AlertRow, type DutyView } from './rosters.repository.ts';
 
 /** A check-in counts from half an hour before the shift: people arrive early to take over. */
@@ -34,18 +34,9 @@ export async function dutyNowOf(db: Executor, communities: readonly Community[],
   const today = shanghaiDate(new Date(now));
   const ids = communities.map((c) => c.id);
   const entrances = groupBy(await rosterEntrancesOf(db, ids), (e) => e.communityId);
-  const duties = groupBy(await rostersRepository.dutiesOf(db, ids, today, today), (d) => d.community_id);
+  const clock = shanghaiDateTime(new Date(now)).slice(11);
+  const duties = groupBy(await rostersRepository.dutiesOf(db, ids, today, today, { inForceAt: clock }), (d) => d.community_id);
   return communities.map((c) => liveView(c, entrances.get(c.id) ?? [], duties.get(c.id) ?? [], today, now));
-}
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (!out.has(k)) out.set(k, []);
-    out.get(k)!.push(item);
-  }
-  return out;
 }
 
 function liveView(community: Community, entrances: readonly RosterEntrance[], duties: readonly DutyView[], today: string, now: number): OnDutyNow {

@@ -7,6 +7,17 @@ import type { ShiftNeed } from '../../../domain/rosters/roster-rules.ts';
 import { entrancesRepository } from '../gates/entrances.repository.ts';
 import { rostersRepository } from './rosters.repository.ts';
 
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /** Two people per shift until the community sets its own minimum. */
 export const DEFAULT_MINIMUM = 2;
 
@@ -37,12 +48,11 @@ export async function rosterEntrancesByIds(db: Executor, ids: readonly string[])
 
 async function withShifts(db: Executor, entrances: readonly { id: string; name: string; community_id: string; org_path: string }[]): Promise<RosterEntrance[]> {
   const ids = entrances.map((e) => e.id);
-  const shifts = await rostersRepository.shiftsOf(db, ids);
-  const changes = await entrancesRepository.changes(db, ids);
+  const shifts = groupBy(await rostersRepository.shiftsOf(db, ids), (s) => s.entrance_id);
+  const changes = groupBy(await entrancesRepository.changes(db, ids), (c) => c.entrance_id);
   return entrances.map((e) => {
-    const own = shifts.filter((s) => s.entrance_id === e.id);
-    const mine = changes
-      .filter((c) => c.entrance_id === e.id)
+    const own = shifts.get(e.id) ?? [];
+    const mine = (changes.get(e.id) ?? [])
       .map((c) => ({ state: c.state as EntranceState, effectiveAt: c.effective_at, cancelledAt: c.cancelled_at, decidedAt: c.decided_at }));
     return {
       id: e.id,

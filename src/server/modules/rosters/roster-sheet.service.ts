@@ -11,10 +11,10 @@ import { communityFor } from '../../community-access.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
-import { dutyNowOf, groupBy } from './on-duty.service.ts';
-import { rosterEntrancesOf } from './roster-checkpoints.ts';
+import { dutyNowOf } from './on-duty.service.ts';
+import { groupBy, needsOn, rosterEntrancesOf } from './roster-checkpoints.ts';
 import { rostersRepository } from './rosters.repository.ts';
-import { assertMonday, rosterWeek, weekDays, weekOf } from './roster-week.service.ts';
+import { assertMonday, rosterWeek, weekDays } from './roster-week.service.ts';
 import { writeRosterWorkbook } from './roster-workbook.ts';
 
 /**
@@ -37,8 +37,13 @@ export function rosterSheetService({ db }: Database) {
     for (const c of week.checkpoints) {
       week.days.forEach((day, i) => {
         if (c.states[i] !== 'checkpoint' && !duties.some((d) => d.entrance_id === c.entranceId && d.day === day)) return;
-        for (const s of c.shifts) {
-          const people = duties.filter((d) => d.entrance_id === c.entranceId && d.day === day && d.start_time === s.start);
+        // The checkpoint's shifts, then any duty kept at times that are no longer one of them (shifts edited after rostering).
+        const times = [...c.shifts, ...duties.filter((d) => d.entrance_id === c.entranceId && d.day === day && !c.shifts.some((s) => s.start === d.start_time && s.end === d.end_time))
+          .map((d) => ({ start: d.start_time, end: d.end_time, minimum: 0 }))
+          .filter((t, i, all) => all.findIndex((x) => x.start === t.start && x.end === t.end) === i)]
+          .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+        for (const s of times) {
+          const people = duties.filter((d) => d.entrance_id === c.entranceId && d.day === day && d.start_time === s.start && d.end_time === s.end);
           rows.push({ checkpoint: c.name, day, start: s.start, end: s.end, minimum: s.minimum, people: people.map((p) => ({ name: p.name, mobile: p.mobile })) });
         }
       });
@@ -66,16 +71,24 @@ export function rosterSheetService({ db }: Database) {
       const communities = await db.selectFrom('org_units').select(['id', 'name', 'path']).where('kind', '=', 'community')
         .where((eb) => underAny(eb, 'path', [unit.path])).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)]))
         .orderBy('path').limit(500).execute();
-      // Every community's week and live view from a few queries, however many communities the office has.
+      // Every community's week and live view from a few queries, however many communities the office has; the week as counts
+      // per shift (not every duty with its person), since the overview shows numbers.
       const ids = communities.map((c) => c.id);
       const days = weekDays(query.monday);
       const entrances = groupBy(await rosterEntrancesOf(db, ids), (e) => e.communityId);
-      const duties = groupBy(await rostersRepository.dutiesOf(db, ids, days[0]!, days[6]!), (d) => d.community_id);
+      const staffing = groupBy(await rostersRepository.staffing(db, ids, days[0]!, days[6]!), (r) => r.community_id);
       const live = await dutyNowOf(db, communities, Date.now());
       return communities.map((c, i) => {
-        const week = weekOf(c, query.monday, entrances.get(c.id) ?? [], duties.get(c.id) ?? []);
+        const own = entrances.get(c.id) ?? [];
+        const shifts = staffing.get(c.id) ?? [];
+        const needs = needsOn(own, days);
+        const staffed = new Map(shifts.map((r) => [`${r.entrance_id}|${r.day}|${r.start_time}|${r.end_time}`, r.people]));
+        const rostered = new Set(shifts.map((r) => r.entrance_id));
         return {
-          communityId: c.id, communityName: c.name, checkpoints: week.checkpoints.length, duties: week.duties.length, gaps: week.gaps.length,
+          communityId: c.id, communityName: c.name,
+          checkpoints: own.filter((e) => rostered.has(e.id) || needs.some((n) => n.checkpointId === e.id)).length,
+          duties: shifts.reduce((sum, r) => sum + r.people, 0),
+          gaps: needs.filter((n) => (staffed.get(`${n.checkpointId}|${n.day}|${n.start}|${n.end}`) ?? 0) < n.minimum).length,
           unstaffedNow: live[i]!.checkpoints.filter((x) => x.unstaffed).length,
         };
       });

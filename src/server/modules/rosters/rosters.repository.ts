@@ -49,11 +49,13 @@ export const rostersRepository = {
   },
 
   /** Duties of a community (or of several) between two days (inclusive), with the person and their first check-in. */
-  async dutiesOf(db: Executor, communityId: string | readonly string[], from: string, to: string): Promise<DutyView[]> {
+  async dutiesOf(db: Executor, communityId: string | readonly string[], from: string, to: string, opts: { inForceAt?: string } = {}): Promise<DutyView[]> {
     const ids = typeof communityId === 'string' ? [communityId] : [...communityId];
     if (ids.length === 0) return [];
-    return db
-      .selectFrom('duties as d')
+    let q = db.selectFrom('duties as d');
+    // Only the shifts running at a clock time ("HH:MM" and "24:00" compare as text): what "on duty now" needs.
+    if (opts.inForceAt) q = q.where('d.start_time', '<=', opts.inForceAt).where('d.end_time', '>', opts.inForceAt);
+    return q
       .innerJoin('users as u', 'u.id', 'd.user_id')
       .selectAll('d')
       .select(['u.display_name as name', 'u.mobile'])
@@ -65,6 +67,21 @@ export const rostersRepository = {
       .orderBy('d.start_time')
       .orderBy('u.display_name')
       .execute() as Promise<DutyView[]>;
+  },
+
+  /** How many people each shift of each checkpoint has between two days: the overview counts gaps from these, not from every duty. */
+  async staffing(db: Executor, communityIds: readonly string[], from: string, to: string): Promise<{ community_id: string; entrance_id: string; day: string; start_time: string; end_time: string; people: number }[]> {
+    if (communityIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('duties')
+      .select(['community_id', 'entrance_id', 'day', 'start_time', 'end_time'])
+      .select((eb) => eb.fn.count<number>('user_id').distinct().as('people'))
+      .where('community_id', 'in', [...communityIds])
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .groupBy(['community_id', 'entrance_id', 'day', 'start_time', 'end_time'])
+      .execute();
+    return rows.map((r) => ({ ...r, people: Number(r.people) }));
   },
 
   /** A person's duties between two days in any community (a person cannot be in two places at once, wherever they are). */

@@ -5,7 +5,7 @@ import type { Executor } from '../../../db/kysely-types.ts';
 import { maskMobile } from '../../../domain/access/mask.ts';
 import { gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
-import { shanghaiDate } from '../../../domain/local-date.ts';
+import { addDays, shanghaiDate } from '../../../domain/local-date.ts';
 import { replacementProblem, teamOn, type Membership as DomainMembership } from '../../../domain/rosters/teams.ts';
 import type { Actor } from '../../actor.ts';
 import { communityFor, grantOn, type Community } from '../../community-access.ts';
@@ -48,7 +48,8 @@ async function assertInCommunity(db: Executor, community: Community, userId: str
 
 function assertDayInTeam(team: TeamRow, day: string, field: string): void {
   if (day < team.from_day || (team.to_day !== null && day >= team.to_day)) {
-    throw new AppError('DAY_OUTSIDE_TEAM', { field, params: { from: team.from_day, to: team.to_day ?? '—' } });
+    // The message names the team's last day, as the pages show it (the row keeps the first day off).
+    throw new AppError('DAY_OUTSIDE_TEAM', { field, params: { from: team.from_day, to: team.to_day ? addDays(team.to_day, -1) : '—' } });
   }
 }
 

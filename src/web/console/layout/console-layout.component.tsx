@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MedicineBoxOutlined, SafetyOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MedicineBoxOutlined, SafetyOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Layout, Menu, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,8 @@ export function ConsoleLayout({ me }: { me: Me }) {
     hasPermission(me, 'ledger.read') && { key: 'screening', icon: <ScheduleOutlined />, label: <Link to="/screening" data-testid="nav-screening">{t('screening:nav.screening')}</Link> },
     hasPermission(me, 'gate.view') && { key: 'gates', icon: <SafetyOutlined />, label: <Link to="/gates" data-testid="nav-gates">{t('gate-console:nav.gates')}</Link> },
     hasPermission(me, 'observation.figures') && { key: 'observation', icon: <MedicineBoxOutlined />, label: <Link to="/observation" data-testid="nav-observation">{t('console:nav.observation')}</Link> },
+    hasPermission(me, 'team.read') && { key: 'teams', icon: <SolutionOutlined />, label: <Link to="/teams" data-testid="nav-teams">{t('teams-console:nav.teams')}</Link> },
+    hasPermission(me, 'team.read') && { key: 'rosters', icon: <CalendarOutlined />, label: <Link to="/rosters" data-testid="nav-rosters">{t('teams-console:rosters.nav')}</Link> },
     hasPermission(me, 'ledger.figures') && { key: 'figures', icon: <BarChartOutlined />, label: <Link to="/figures" data-testid="nav-figures">{t('screening:nav.figures')}</Link> },
     hasPermission(me, 'org.read') && { key: 'org', icon: <ApartmentOutlined />, label: <Link to="/org" data-testid="nav-org">{t('console:nav.org')}</Link> },
     hasPermission(me, 'users.manage') && { key: 'users', icon: <TeamOutlined />, label: <Link to="/users" data-testid="nav-users">{t('console:nav.users')}</Link> },
