@@ -6,6 +6,8 @@ import { AppError } from '../../errors.ts';
 import { stateAtShift, type RosterEntrance } from './roster-checkpoints.ts';
 import { rostersRepository } from './rosters.repository.ts';
 
+export type PersonDuty = Awaited<ReturnType<typeof rostersRepository.dutiesOfUser>>[number];
+
 export interface Candidate {
   entranceId: string;
   userId: string;
@@ -25,7 +27,7 @@ export async function dutyProblem(
   db: Executor,
   entrance: RosterEntrance,
   c: Candidate,
-  opts: { now: number; planned?: readonly Candidate[]; ignore?: readonly string[]; names?: Map<string, string> },
+  opts: { now: number; planned?: readonly Candidate[]; ignore?: readonly string[]; names?: Map<string, string>; known?: readonly PersonDuty[] },
 ): Promise<AppError | null> {
   if (!entrance.shifts.some((s) => s.start === c.start && s.end === c.end)) {
     return new AppError('SHIFT_NOT_DEFINED', { field: 'start', params: { start: c.start, end: c.end } });
@@ -37,7 +39,9 @@ export async function dutyProblem(
   if (state !== 'checkpoint') {
     return new AppError('ENTRANCE_NOT_CHECKPOINT', { field: 'entranceId', params: { entrance: entrance.name, day: c.day, state: `entranceStates.${state}` } });
   }
-  const around = (await rostersRepository.dutiesOfUser(db, c.userId, addDays(c.day, -1), addDays(c.day, 1)))
+  // `known`: the people's duties read once for many candidates (a week being copied), instead of a query per duty.
+  const [from, to] = [addDays(c.day, -1), addDays(c.day, 1)];
+  const around = (opts.known ? opts.known.filter((d) => d.user_id === c.userId && d.day >= from && d.day <= to) : await rostersRepository.dutiesOfUser(db, c.userId, from, to))
     .filter((d) => !(opts.ignore ?? []).includes(d.id));
   const same = (d: Candidate) => d.entranceId === c.entranceId && d.day === c.day && d.start === c.start;
   if (around.some((d) => same({ entranceId: d.entrance_id, userId: d.user_id, day: d.day, start: d.start_time, end: d.end_time }))) {

@@ -148,11 +148,12 @@ export function rosterWeekService({ db, dialect }: Database) {
         const planned: Candidate[] = [];
         const skipped: z.infer<typeof WeekCopied>['skipped'] = [];
         const now = Date.now();
+        const known = await rostersRepository.dutiesOfUser(trx, [...new Set(moved.map((m) => m.personId))], addDays(input.toMonday, -1), addDays(input.toMonday, 7));
         for (const [i, m] of moved.entries()) {
           const c: Candidate = { entranceId: m.checkpointId, userId: m.personId, day: m.day, start: m.start, end: m.end };
           const problem = !people.has(c.userId)
             ? new AppError('MEMBER_OUTSIDE_COMMUNITY', { field: 'userId' })
-            : await dutyProblem(trx, entrances.get(c.entranceId)!, c, { now, planned, names });
+            : await dutyProblem(trx, entrances.get(c.entranceId)!, c, { now, planned, names, known });
           if (problem) {
             const refusal = refusalOf(problem, locale);
             skipped.push({ entranceId: c.entranceId, day: c.day, start: c.start, userId: c.userId, name: template[i]!.name, code: refusal.code, message: refusal.message });

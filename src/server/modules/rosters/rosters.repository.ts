@@ -85,7 +85,9 @@ export const rostersRepository = {
   },
 
   /** A person's duties between two days in any community (a person cannot be in two places at once, wherever they are). */
-  async dutiesOfUser(db: Executor, userId: string, from: string, to: string): Promise<(DutyView & { entrance_name: string; community_name: string })[]> {
+  async dutiesOfUser(db: Executor, userId: string | readonly string[], from: string, to: string): Promise<(DutyView & { entrance_name: string; community_name: string })[]> {
+    const ids = typeof userId === 'string' ? [userId] : [...new Set(userId)];
+    if (ids.length === 0) return [];
     return db
       .selectFrom('duties as d')
       .innerJoin('users as u', 'u.id', 'd.user_id')
@@ -94,7 +96,7 @@ export const rostersRepository = {
       .selectAll('d')
       .select(['u.display_name as name', 'u.mobile', 'e.name as entrance_name', 'o.name as community_name'])
       .select((eb) => eb.selectFrom('duty_check_ins as c').select((e) => e.fn.min('c.at').as('m')).whereRef('c.duty_id', '=', 'd.id').as('checked_in_at'))
-      .where('d.user_id', '=', userId)
+      .where('d.user_id', 'in', ids)
       .where('d.day', '>=', from)
       .where('d.day', '<=', to)
       .orderBy('d.day')
