@@ -71,8 +71,8 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     const target = addDays(template, 7);
     const templateWeek = await ok<Week>(lead.get(`/api/rosters/week?communityId=${communityId}&monday=${template}`));
     const targetWeek = await ok<Week>(lead.get(`/api/rosters/week?communityId=${communityId}&monday=${target}`));
-    // The demo's market crossing closes tomorrow morning: a checkpoint this week, not in the weeks after.
-    expect(targetWeek.checkpoints.length).toBeGreaterThanOrEqual(8);
+    // The demo's market crossing closes tomorrow morning, and the gates' browser test (same server) may seal two more; the main gate stays.
+    expect(targetWeek.checkpoints.length).toBeGreaterThanOrEqual(6);
     const gate = targetWeek.checkpoints.find((c) => c.name === MAIN_GATE)!;
     const [s0, s1] = gate.shifts as [Shift, Shift];
     expect(s1.minimum, 'the afternoon shift needs someone').toBeGreaterThan(0);
