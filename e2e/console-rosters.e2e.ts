@@ -13,6 +13,8 @@ import { E2E_PASSWORD } from './support/global-setup.ts';
 
 const COMMUNITY = '船厂社区';
 const MAIN_GATE = '船厂路正门';
+/** The demo's checkpoint sealed from tomorrow 07:00: a checkpoint this week, not the next. */
+const MARKET = '菜场路口';
 /** Users of 船厂社区 the test may put on shifts (and sign in as, to ask for a swap). */
 const PEOPLE = ['cc.a', 'cc.b', 'cc.c', 'cc.d', 'cc.gate', 'cc.team', 'cc.admin'];
 
@@ -113,11 +115,36 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     expect(await rosters.rows().count()).toBe(9);
     await shot(page, 'console-rosters-this-week');
 
+    // While the next week loads, the one before stays on screen (dimmed): copying is not offered for it meanwhile,
+    // or the template would be counted back from the week shown rather than the week asked for.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const weekRead = (url: URL) => url.pathname === '/api/rosters/week';
+    await page.route(weekRead, async (route) => {
+      await held;
+      await route.continue();
+    });
     await rosters.nextWeek();
+    await page.locator('[data-testid="roster-week-view"][data-fresh="false"]').waitFor();
+    expect(await page.locator('[data-testid="roster-copy-open"]').isDisabled()).toBe(true);
+    release();
     await rosters.waitForWeek(template);
+    // Once the held read has gone through: unrouting earlier would answer it twice.
+    await page.unrouteAll({ behavior: 'wait' });
+    expect(await page.locator('[data-testid="roster-copy-open"]').isDisabled()).toBe(false);
     await rosters.nextWeek();
     await rosters.waitForWeek(target);
     expect(await rosters.isGap(MAIN_GATE, day, s1.start)).toBe(true);
+
+    // A template week nobody is on says so, rather than "everything copied".
+    await page.click('[data-testid="roster-copy-open"]');
+    await page.locator('[data-testid="roster-copy-form"]').waitFor();
+    await page.click('[data-testid="roster-copy-week-next"]');
+    await page.click('[data-testid="roster-copy-week-next"]');
+    expect(await page.locator('[data-testid="roster-copy-week"]').getAttribute('data-monday')).toBe(addDays(target, 7));
+    await page.click('[data-testid="roster-copy-submit"]');
+    await page.locator('[data-testid="roster-copy-result"][data-empty-template="true"][data-added="0"]').waitFor();
+    await rosters.closeCopy();
 
     // Built from the week before: B and the afternoon copied, A skipped with the reason.
     const copied = await rosters.copyFromPreviousWeek(async () => {
@@ -140,6 +167,17 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     expect(await red.locator('[data-testid="roster-shift-count"]').innerText()).toBe(`${s1.minimum - 1}/${s1.minimum}`);
     expect(await rosters.shift(MAIN_GATE, day, s0.start).locator('[data-testid="roster-shift-names"]').innerText()).toContain(b.name);
     await shot(page, 'console-rosters-copied');
+    // A is offered for the main gate's morning with where they already stand then, in full (name, phone, place and time).
+    await rosters.shift(MAIN_GATE, day, s0.start).click();
+    await page.locator('[data-testid="roster-shift-modal"]').waitFor();
+    await page.click('[data-testid="roster-person-select"]');
+    await page.keyboard.type(a.name);
+    const busyOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: other.name });
+    await busyOption.waitFor();
+    expect(await busyOption.locator('.ant-select-item-option-content').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid="roster-shift-close"]');
+    await page.locator('[data-testid="roster-shift-modal"]').waitFor({ state: 'detached' });
     await rosters.addPerson(MAIN_GATE, day, s1.start, filler.name, async () => {
       await rosters.settle();
       await viewShot(page, 'console-rosters-shift-filled');
@@ -257,6 +295,31 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     await shot(street.page, 'console-rosters-street-week');
     const streetPrint = await streetRosters.openPrint();
     expect(await streetPrint.locator('[data-testid="roster-sheet-title"]').innerText()).toContain(COMMUNITY);
+
+    // This week copied onto the next, where the market crossing is sealed: each duty skipped still names its checkpoint.
+    await page.goto(`/rosters?monday=${template}`);
+    await rosters.waitForWeek(template);
+    const carried = await rosters.copyFromPreviousWeek();
+    expect(carried.skipped).toBeGreaterThan(0);
+    const places: string[] = [];
+    for (;;) {
+      places.push(...(await rosters.skippedRows().evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent ?? ''))));
+      const next = page.locator('[data-testid="roster-copy-result"] .ant-pagination-next:not(.ant-pagination-disabled)');
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+    expect(places).toContain(MARKET);
+    expect(places).not.toContain('—');
+    await rosters.closeCopy();
+
+    // In English too the calendar's rows are the roster's weeks, Monday to Sunday.
+    await console_.switchLanguage('English');
+    await page.click('[data-testid="roster-week"] .ant-picker');
+    const monday = page.locator(`.ant-picker-dropdown:visible td[title="${template}"]`);
+    await monday.waitFor();
+    expect(await monday.evaluate((td) => td.previousElementSibling?.classList.contains('ant-picker-cell-week') ?? false)).toBe(true);
+    await page.keyboard.press('Escape');
+    await console_.switchLanguage('中文');
 
     for (const p of people) await p.api.dispose();
     await lead.dispose();

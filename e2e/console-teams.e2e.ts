@@ -111,6 +111,9 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await page.locator(`[data-testid="teams"][data-loaded="${year}-02-16"]`).waitFor();
     await inDemo('李晓明').waitFor();
     expect(await inDemo('孙卫东').count()).toBe(0);
+    // His time on the team has ended: he is not offered for another replacement (the form would not know him).
+    expect(await inDemo('李晓明').locator('[data-testid="member-replace"]').isDisabled()).toBe(true);
+    expect(await inDemo('周建国').locator('[data-testid="member-replace"]').isDisabled()).toBe(false);
     expect(await inDemo(TEAM_MEMBER).getAttribute('data-role')).toBe('leader');
     await typeDay(page, 'teams-day', `${year}-02-17`);
     await page.keyboard.press('Escape');

@@ -301,6 +301,41 @@ describe.runIf(chromiumAvailable())('teams on a phone: a volunteer signs up, che
     await admin.dispose();
   });
 
+  it('a task ticked off with no network and cancelled at the desk meanwhile: refused, the reason shown beside the cancelled task until dismissed', { timeout: 120_000 }, async () => {
+    const admin = await apiAs(browser.baseUrl(), 'cc.admin');
+    const task = await json<{ id: string }>(
+      await admin.post('/api/briefings/tasks', { data: { communityId: state.communityId, day: shanghaiDate(), text: '加固卡点帐篷', assignees: [{ userId: state.volunteer.userId }] } }),
+    );
+    const { context, page } = await browser.open(PHONE);
+    await new FieldPage(page).signIn(state.volunteer.username, state.volunteer.password);
+    await page.waitForSelector('[data-testid="greeting"]');
+    await page.click('[data-testid="work-duty"]');
+    await page.click('[data-testid="duty-tab-tasks"]');
+    const row = page.locator(`[data-testid="duty-task"][data-task="${task.id}"]`);
+    await row.waitFor();
+
+    await context.setOffline(true);
+    await page.waitForSelector('[data-testid="offline-banner"]');
+    await row.locator('[data-testid="duty-task-tick"]').click();
+    await page.fill('[data-testid="duty-tick-note"] textarea', '已加固');
+    await page.click('[data-testid="duty-tick-confirm"]');
+    await page.locator(`[data-testid="duty-task"][data-task="${task.id}"][data-state="waiting"]`).waitFor();
+    // Meanwhile the lead cancels it.
+    expect((await admin.patch(`/api/briefings/tasks/${task.id}`, { data: { cancelled: true } })).status()).toBe(200);
+
+    await context.setOffline(false);
+    await page.click('[data-testid="duty-task-outbox-line-send"]', { timeout: 5_000 }).catch(() => undefined);
+    // The list is read again after the refusal: the task shows cancelled, the server's reason beside it.
+    const refusal = page.locator(`[data-testid="duty-task"][data-task="${task.id}"][data-state="cancelled"] [data-testid="duty-task-refused"][data-code="TASK_CANCELLED"]`);
+    await refusal.waitFor({ timeout: 45_000 });
+    await page.locator('[data-testid="duty-task-outbox-line"][data-refused="1"]').waitFor();
+    await shot(page, 'field-teams-task-refused');
+    await row.locator('[data-testid="duty-task-dismiss"]').click();
+    await refusal.waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid="duty-task-outbox-line"]').count()).toBe(0);
+    await admin.dispose();
+  });
+
   it('the volunteer asks that the other take tomorrow’s shift, sees the request waiting, and withdraws it', async () => {
     const { page } = await browser.open(PHONE);
     await new FieldPage(page).signIn(state.volunteer.username, state.volunteer.password);

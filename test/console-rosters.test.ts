@@ -4,7 +4,7 @@ import type { Duty, OnDutyNow, RosterWeek } from '../src/contract/rosters.ts';
 import { orderForDesk } from '../src/web/console/rosters/now/on-duty-view.ts';
 import { sheetLines } from '../src/web/console/rosters/print/roster-sheet.ts';
 import { busyElsewhere, mondayOf, rosterGrid, shiftLabel, shiftTiming, shortDay, thisMonday, weekDays, weekdayIndex } from '../src/web/console/rosters/roster-grid.ts';
-import { managesRoster, overviewUnit, readsFromAbove } from '../src/web/console/rosters/roster-scope.ts';
+import { managesRoster, overviewUnit, readsFromAbove, readsSheet } from '../src/web/console/rosters/roster-scope.ts';
 
 const MONDAY = '2020-02-17';
 const DAYS = weekDays(MONDAY);
@@ -160,5 +160,12 @@ describe('who edits and who reads a roster', () => {
     const twoOffices = me([grant('street_admin', unit('qs', 'street')), grant('district_admin', unit('d', 'district'))]);
     expect(overviewUnit(twoOffices)).toBeUndefined();
     expect(readsFromAbove(me([grant('system_admin', null)]))).toBe(true);
+  });
+
+  it('offers the sheet with phones in full (print view, .xlsx) to the administrators the server gives it to, not to field roles', () => {
+    expect(readsSheet(me([grant('community_admin', unit('cc', 'community'))]))).toBe(true);
+    expect(readsSheet(me([grant('street_admin', unit('qs', 'street'))]))).toBe(true);
+    expect(readsSheet(me([grant('team_member', unit('cc', 'community'))]))).toBe(false);
+    expect(readsSheet(me([grant('checkpoint_volunteer', unit('cc', 'community'))]))).toBe(false);
   });
 });

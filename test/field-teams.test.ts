@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VolunteerSignup } from '../src/contract/teams.ts';
 import { shanghaiInstant } from '../src/domain/local-date.ts';
-import { checkInStateOf, openTaskCount, orphanCheckIns, tickOf, type CheckInLike } from '../src/web/field/duty/check-in-state.ts';
+import { checkInStateOf, openTaskCount, orphanCheckIns, orphanTicks, tickOf, type CheckInLike } from '../src/web/field/duty/check-in-state.ts';
 import { checkInOpen, dayLabel, dutyDays, dutyPhase, nextDuty, type DutyLike } from '../src/web/field/duty/duty-times.ts';
 import { emptyDraft, signupBody, volunteerProblems, type VolunteerDraft } from '../src/web/field/volunteer/volunteer-draft.ts';
 
@@ -69,6 +69,11 @@ describe('check-ins and ticks kept on the phone', () => {
 
   it('keeps check-ins whose shift left the list visible on their own', () => {
     expect(orphanCheckIns([item('a', 'gone', 'refused'), item('b', 'd', 'waiting')], new Set(['d'])).map((i) => i.id)).toEqual(['a']);
+  });
+
+  it('keeps ticks whose task is not in today’s list visible on their own, so a refusal can be read and dismissed', () => {
+    const ticks = [{ id: '1', taskId: 'yesterday', status: 'refused' as const }, { id: '2', taskId: 'a', status: 'waiting' as const }];
+    expect(orphanTicks(ticks, new Set(['a'])).map((i) => i.id)).toEqual(['1']);
   });
 
   it('counts the open tasks: not done, not cancelled, not ticked off on the phone', () => {

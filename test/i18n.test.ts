@@ -84,4 +84,11 @@ describe('translations', () => {
       .filter((f) => /[\u4e00-\u9fff]/.test(readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '')));
     expect(offenders).toEqual([]);
   });
+
+  it('keeps Chinese out of component comments too, and Chinese punctuation (a list joined with 、) out of components', () => {
+    const offenders = sourceFiles(join(import.meta.dirname, '../src/web'))
+      .filter((f) => f.endsWith('.tsx'))
+      .filter((f) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });

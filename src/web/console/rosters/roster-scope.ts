@@ -32,6 +32,16 @@ export function managesRoster(me: Me, communityId: string): boolean {
 }
 
 /**
+ * Whether the user may have the street's sheet (print view and .xlsx): it
+ * carries phones in full, so the server gives it to administrators who may
+ * reveal them (the community, the offices above), not to field roles reading
+ * the week with masked phones.
+ */
+export function readsSheet(me: Me): boolean {
+  return me.roles.some((g) => roleAllows(g.role, 'users.reveal'));
+}
+
+/**
  * What the roster pages show, from the URL so a link keeps it: the community
  * (`?communityId=`, else the user's own), the week (`?monday=`, else this
  * week) and, above communities, the office whose overview is shown (`?unitId=`).

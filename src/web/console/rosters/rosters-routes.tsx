@@ -4,6 +4,7 @@ import { hasPermission } from '../../shared/session.ts';
 import { NotAllowed } from '../shared/not-found.component.tsx';
 import { OnDutyPage } from './now/on-duty.page.tsx';
 import { RosterPrintPage } from './print/roster-print.page.tsx';
+import { readsSheet } from './roster-scope.ts';
 import { SwapsPage } from './swaps/swaps.page.tsx';
 import { RosterWeekPage } from './week/roster-week.page.tsx';
 
@@ -19,7 +20,7 @@ export function rosterPageRoutes(me: Me) {
   );
 }
 
-/** The print view, on its own: the sheet and a toolbar the printer does not see. */
+/** The print view, on its own: the sheet (phones in full, for those who may reveal them) and a toolbar the printer does not see. */
 export function rosterPrintRoutes(me: Me) {
-  return <Route path="rosters/print" element={hasPermission(me, 'team.read') ? <RosterPrintPage me={me} /> : <NotAllowed />} />;
+  return <Route path="rosters/print" element={readsSheet(me) ? <RosterPrintPage me={me} /> : <NotAllowed />} />;
 }

@@ -1,6 +1,8 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Space } from 'antd';
+import { Button, ConfigProvider, DatePicker, Space, type DatePickerProps } from 'antd';
 import dayjs from 'dayjs';
+import 'dayjs/locale/en-gb';
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../domain/local-date.ts';
 import { mondayOf, thisMonday } from './roster-grid.ts';
@@ -15,6 +17,7 @@ interface Props {
 /** A week, moved by Mondays: back, forward, any week from the calendar, or this week again. */
 export function WeekPicker({ monday, onChange, testId = 'roster-week' }: Props) {
   const { t } = useTranslation();
+  const calendar = mondayFirst(useContext(ConfigProvider.ConfigContext).locale?.DatePicker);
   const current = thisMonday();
   const sunday = addDays(monday, 6);
   return (
@@ -22,6 +25,7 @@ export function WeekPicker({ monday, onChange, testId = 'roster-week' }: Props) 
       <Button icon={<LeftOutlined />} onClick={() => onChange(addDays(monday, -7))} aria-label={t('teams-console:rosters.week.previous')} data-testid={`${testId}-prev`} />
       <DatePicker
         picker="week"
+        locale={calendar}
         allowClear={false}
         value={dayjs(monday)}
         // The week as its first and last day, whatever week numbering the language uses.
@@ -35,4 +39,13 @@ export function WeekPicker({ monday, onChange, testId = 'roster-week' }: Props) 
       </Button>
     </Space.Compact>
   );
+}
+
+/**
+ * Roster weeks run Monday to Sunday in every language. The English calendar
+ * starts its rows on Sunday, so a row picked there would not be the week it
+ * shows: it is drawn with the British calendar (same words, Monday first).
+ */
+function mondayFirst(picker: DatePickerProps['locale']): DatePickerProps['locale'] {
+  return picker && picker.lang.locale.startsWith('en') ? { ...picker, lang: { ...picker.lang, locale: 'en-gb' } } : picker;
 }

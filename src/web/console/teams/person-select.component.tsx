@@ -15,12 +15,12 @@ interface Props {
 }
 
 /** The name with the masked mobile and the roles held, so two people of one name can be told apart. */
-function personLabel(p: CommunityPerson, roleName: (role: string) => string) {
+function personLabel(p: CommunityPerson, roleName: (role: string) => string, separator: string) {
   return (
     <span data-testid="person-option" data-name={p.name}>
       {p.name}
       <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-        {[p.mobile, p.roles.map(roleName).join('、')].filter(Boolean).join(' · ')}
+        {[p.mobile, p.roles.map(roleName).join(separator)].filter(Boolean).join(' · ')}
       </Typography.Text>
     </span>
   );
@@ -42,7 +42,7 @@ export function PersonSelect({ communityId, value, onChange, multiple, exclude =
       status={people.isError ? 'error' : undefined}
       placeholder={people.isError ? people.error.message : (placeholder ?? t('teams-console:person.pick'))}
       notFoundContent={people.isPending ? undefined : t('teams-console:person.none')}
-      options={(people.data ?? []).filter((p) => !exclude.includes(p.userId)).map((p) => ({ value: p.userId, name: p.name, label: personLabel(p, roleName) }))}
+      options={(people.data ?? []).filter((p) => !exclude.includes(p.userId)).map((p) => ({ value: p.userId, name: p.name, label: personLabel(p, roleName, t('teams:listSeparator')) }))}
       optionLabelProp="name"
       data-testid={rest['data-testid']}
     />

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { addDays } from '../../../domain/local-date.ts';
+import { addDays, isInForce } from '../../../domain/local-date.ts';
 
 /*
  * The server keeps the end of a period as its first day off (a member
@@ -20,8 +20,8 @@ export function periodText(t: TFunction, from: string, to: string | null): strin
   return last ? t('teams-console:period.between', { from, last }) : t('teams-console:period.since', { from });
 }
 
-/** True when the period from `from` to the first day off `to` covers `day`. */
-export const coversDay = (from: string, to: string | null, day: string): boolean => from <= day && (to === null || day < to);
+/** True when the period from `from` to the first day off `to` covers `day` (the domain's rule, as the server reads it). */
+export const coversDay = (from: string, to: string | null, day: string): boolean => isInForce(day, from, to);
 
 /**
  * A username to offer for an approved volunteer: `v`, the last four digits

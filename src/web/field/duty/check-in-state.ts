@@ -49,3 +49,12 @@ export function openTaskCount(tasks: readonly { id: string; doneAt: string | nul
 export function orphanCheckIns<I extends CheckInLike>(items: readonly I[], shownDutyIds: ReadonlySet<string>): I[] {
   return items.filter((i) => !shownDutyIds.has(i.dutyId));
 }
+
+/**
+ * Ticks on the phone whose task is not in today's list (ticked yesterday and
+ * sent or refused since): shown on their own, so a refusal can be read and
+ * dismissed rather than stay on the phone unseen.
+ */
+export function orphanTicks<I extends TaskTickLike>(items: readonly I[], shownTaskIds: ReadonlySet<string>): I[] {
+  return items.filter((i) => !shownTaskIds.has(i.taskId));
+}

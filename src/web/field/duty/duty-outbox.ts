@@ -58,6 +58,9 @@ export const checkInChannel = outboxChannel<CheckInItem, ItemResult>({
     markCheckedIn(client, done.map((d) => d.item));
     void client.invalidateQueries({ queryKey: [MY_DUTIES_KEY] });
   },
+  // Refused mostly because the roster changed meanwhile (the duty removed or handed over): the list is read again, so
+  // the shift no longer offers a check-in the server will refuse and the refusal shows among the other check-ins.
+  afterRefused: (client) => void client.invalidateQueries({ queryKey: [MY_DUTIES_KEY] }),
 });
 
 export const taskDoneChannel = outboxChannel<TaskTickItem, ItemResult>({
@@ -69,6 +72,8 @@ export const taskDoneChannel = outboxChannel<TaskTickItem, ItemResult>({
     markDone(client, done.map((d) => d.item));
     void client.invalidateQueries({ queryKey: [MY_TASKS_KEY] });
   },
+  // Refused because the task was cancelled or done by someone else meanwhile: the list says so once read again.
+  afterRefused: (client) => void client.invalidateQueries({ queryKey: [MY_TASKS_KEY] }),
 });
 
 /** Keeps a check-in on the phone; resolves once it is safely stored (then it is sent by itself). */

@@ -70,7 +70,7 @@ function SwapForm({ duty, now, onClose }: { duty: MyDuty; now: number; onClose: 
           {others.map((p) => (
             <CheckList.Item key={p.userId} value={p.userId} data-testid="duty-swap-person" data-name={p.name}>
               {p.name}
-              {p.roles.length > 0 && <span className="field-muted"> · {p.roles.map((r) => t(`server:roles.${r}`)).join('、')}</span>}
+              {p.roles.length > 0 && <span className="field-muted"> · {p.roles.map((r) => t(`server:roles.${r}`)).join(t('teams:listSeparator'))}</span>}
             </CheckList.Item>
           ))}
         </CheckList>

@@ -24,8 +24,8 @@ export function TaskCard({ task, ticks }: { task: Task; ticks: readonly TaskTick
   return (
     <li className={`duty-task duty-task-${state}`} data-testid="duty-task" data-task={task.id} data-state={state}>
       <p className="duty-task-text">{task.text}</p>
-      {task.groups.length > 0 && <p className="duty-task-meta">{t('teams-field:tasks.where', { groups: task.groups.map((g) => g.name).join('、') })}</p>}
-      <p className="duty-task-meta">{t('teams-field:tasks.who', { names: task.assignees.map((a) => a.name).join('、') })}</p>
+      {task.groups.length > 0 && <p className="duty-task-meta">{t('teams-field:tasks.where', { groups: task.groups.map((g) => g.name).join(t('teams:listSeparator')) })}</p>}
+      <p className="duty-task-meta">{t('teams-field:tasks.who', { names: task.assignees.map((a) => a.name).join(t('teams:listSeparator')) })}</p>
       {state === 'done' && task.doneAt && (
         <p className="duty-state duty-state-ok" data-testid="duty-task-done">
           {t('teams-field:tasks.doneBy', { name: task.doneByName ?? '', time: clockOf(task.doneAt) })}
@@ -38,7 +38,8 @@ export function TaskCard({ task, ticks }: { task: Task; ticks: readonly TaskTick
           {tick.tick.note ? ` · ${tick.tick.note}` : ''}
         </p>
       )}
-      {state === 'refused' && tick?.refusal && (
+      {/* Also beside a task since done by someone else or cancelled: the refusal says why, and only its dismissal takes it off the phone. */}
+      {tick?.status === 'refused' && tick.refusal && (
         <div className="duty-state duty-state-refused" role="alert" data-testid="duty-task-refused" data-code={tick.refusal.code}>
           <p>{t('teams-field:tasks.refused', { message: tick.refusal.message })}</p>
           <Button size="middle" fill="outline" color="danger" onClick={() => void discardItem(tick.id)} data-testid="duty-task-dismiss">

@@ -1,10 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { ErrorBlock, PullToRefresh } from 'antd-mobile';
+import { Button, ErrorBlock, PullToRefresh } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { shanghaiDate } from '../../../domain/local-date.ts';
+import { clockOf } from '../observation/observation-format.ts';
 import { QueryView } from '../shared/query-view.component.tsx';
+import { orphanTicks } from './check-in-state.ts';
 import { DutyHeader, OutboxLine } from './duty-header.component.tsx';
-import { taskDoneChannel, useTaskTickOutbox } from './duty-outbox.ts';
+import { discardItem, taskDoneChannel, useTaskTickOutbox, type TaskTickItem } from './duty-outbox.ts';
 import { MY_TASKS_KEY, useClock, useMyTasks, type MyTasksView } from './duty.resource.ts';
 import { Hazards } from './hazards.component.tsx';
 import { TaskCard } from './task-card.component.tsx';
@@ -58,7 +60,38 @@ function TaskList({ data }: { data: MyTasksView }) {
           </ul>
         )}
       </section>
+      <OrphanTicks items={orphanTicks(items, new Set(data.tasks.map((task) => task.id)))} />
       <Hazards hazards={data.hazards} />
     </div>
+  );
+}
+
+/** Ticks kept on the phone for tasks today's list does not show (ticked off another day): waiting, or refused with the reason (then dismissed). */
+function OrphanTicks({ items }: { items: readonly TaskTickItem[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="duty-orphan-ticks-title" data-testid="duty-orphan-ticks">
+      <h2 id="duty-orphan-ticks-title" className="field-section-title">
+        {t('teams-field:tasks.otherTicks')}
+      </h2>
+      <ul className="duty-tasks">
+        {items.map((i) => (
+          <li key={i.id} className="duty-task" data-testid="duty-orphan-tick" data-state={i.status}>
+            <p className="duty-task-text">{i.label.text}</p>
+            {i.status === 'waiting' ? (
+              <p className="duty-state duty-state-waiting">{t('teams-field:tasks.waiting', { time: clockOf(i.tick.at) })}</p>
+            ) : (
+              <div className="duty-state duty-state-refused" role="alert" data-testid="duty-task-refused" data-code={i.refusal?.code}>
+                <p>{t('teams-field:tasks.refused', { message: i.refusal?.message ?? '' })}</p>
+                <Button size="middle" fill="outline" color="danger" onClick={() => void discardItem(i.id)} data-testid="duty-task-dismiss">
+                  {t('teams-field:shifts.dismiss')}
+                </Button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

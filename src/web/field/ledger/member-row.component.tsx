@@ -45,7 +45,7 @@ export function HouseholdRow({ household, onClick, extra }: { household: Househo
         </div>
         <div className="field-person-where">
           <span>{t('field:ledger.people', { count: household.members.length })}</span>
-          <span>{household.members.map((m) => m.name).join('、')}</span>
+          <span>{household.members.map((m) => m.name).join(t('screening:listSeparator'))}</span>
         </div>
       </div>
     </List.Item>

@@ -37,6 +37,8 @@ export interface ChannelSpec<T extends OutboxRecord, A extends ItemAnswer> {
   body(items: readonly T[]): unknown;
   /** Once a sync ends, with the items the server now has and its answers (to update what the screens show). */
   afterStored?(client: QueryClient, done: readonly { item: T; answer: A }[]): void;
+  /** Once a sync ends, with the items the server refused: what they were made for may have changed meanwhile (read it again). */
+  afterRefused?(client: QueryClient, refused: readonly T[]): void;
 }
 
 export interface SyncState {
@@ -85,6 +87,7 @@ export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = Ite
     publish({ running: true });
     const tried = new Set<string>();
     const done: { item: T; answer: A }[] = [];
+    const refused: T[] = [];
     try {
       // Items saved while a batch is on its way go out in the next turn of the loop.
       for (;;) {
@@ -109,6 +112,7 @@ export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = Ite
         await removeOutboxItems(stored.map((s) => s.item.id));
         await refuseOutboxItems(refusals);
         done.push(...stored);
+        refused.push(...batch.filter((i) => refusals.has(i.id)));
       }
       publish({ lastSyncedAt: new Date().toISOString(), lastError: null });
     } catch (e) {
@@ -116,6 +120,7 @@ export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = Ite
     } finally {
       publish({ running: false });
       if (done.length > 0) spec.afterStored?.(client, done);
+      if (refused.length > 0) spec.afterRefused?.(client, refused);
     }
   }
 

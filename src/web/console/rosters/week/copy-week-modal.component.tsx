@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterWeek } from '../../../../contract/rosters.ts';
 import { addDays } from '../../../../domain/local-date.ts';
+import { useEntrances } from '../../gates/gates.resource.ts';
 import { shortDay, weekdayIndex } from '../roster-grid.ts';
 import { useCopyWeek, type Copied } from '../rosters.resource.ts';
 import { WeekPicker } from '../week-picker.component.tsx';
@@ -24,8 +25,12 @@ export function CopyWeekModal({ communityId, week, onClose }: Props) {
   const { t } = useTranslation();
   const [from, setFrom] = useState(addDays(week.monday, -7));
   const copy = useCopyWeek();
-  const names = new Map(week.checkpoints.map((c) => [c.entranceId, c.name]));
+  // A duty skipped because its entrance is no checkpoint in the week filled is named from all the community's entrances.
+  const entrances = useEntrances(communityId);
+  const names = new Map([...(entrances.data ?? []).map((e): [string, string] => [e.id, e.name]), ...week.checkpoints.map((c): [string, string] => [c.entranceId, c.name])]);
   const done = copy.data;
+  // Nothing added and nothing skipped: the template week had no duties (a week picked by mistake), not "all copied".
+  const emptyTemplate = done !== undefined && done.added === 0 && done.skipped.length === 0;
   const to = `${week.monday} – ${addDays(week.monday, 6).slice(5)}`;
 
   return (
@@ -67,11 +72,17 @@ export function CopyWeekModal({ communityId, week, onClose }: Props) {
         </div>
       )}
       {done && (
-        <div data-testid="roster-copy-result" data-added={done.added} data-skipped={done.skipped.length}>
+        <div data-testid="roster-copy-result" data-added={done.added} data-skipped={done.skipped.length} data-empty-template={String(emptyTemplate)}>
           <Result
-            status={done.added > 0 ? 'success' : 'info'}
-            title={t('teams-console:rosters.copy.added', { count: done.added })}
-            subTitle={done.skipped.length ? t('teams-console:rosters.copy.skipped', { count: done.skipped.length }) : t('teams-console:rosters.copy.nothingSkipped')}
+            status={done.added > 0 ? 'success' : emptyTemplate ? 'warning' : 'info'}
+            title={emptyTemplate ? t('teams-console:rosters.copy.emptyTemplate') : t('teams-console:rosters.copy.added', { count: done.added })}
+            subTitle={
+              emptyTemplate
+                ? t('teams-console:rosters.copy.emptyTemplateHint', { from: `${from} – ${addDays(from, 6).slice(5)}` })
+                : done.skipped.length
+                  ? t('teams-console:rosters.copy.skipped', { count: done.skipped.length })
+                  : t('teams-console:rosters.copy.nothingSkipped')
+            }
             style={{ padding: '16px 0' }}
           />
           {done.skipped.length > 0 && (

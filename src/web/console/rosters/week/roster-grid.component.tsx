@@ -96,7 +96,7 @@ function Cell({ entranceId, cell, canManage, onShift }: { entranceId: string; ce
 function ShiftBlock({ shift, open, clickable, onClick }: { shift: GridShift; open: boolean; clickable: boolean; onClick: () => void }) {
   const { t } = useTranslation();
   const classes = ['roster-shift', shift.gap && 'roster-gap', !shift.defined && 'roster-stray', !open && 'roster-closed-shift'].filter(Boolean).join(' ');
-  const names = shift.duties.map((d) => d.name).join('、');
+  const names = shift.duties.map((d) => d.name).join(t('teams:listSeparator'));
   const body = (
     <>
       <span className="roster-shift-head">

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
 import { RosterOverviewPanel } from '../overview/roster-overview.component.tsx';
 import { rosterGrid } from '../roster-grid.ts';
-import { managesRoster, readsFromAbove, useRosterScope } from '../roster-scope.ts';
+import { managesRoster, readsFromAbove, readsSheet, useRosterScope } from '../roster-scope.ts';
 import { RostersFrame } from '../rosters-frame.component.tsx';
 import { rosterWorkbookUrl, useRosterWeek } from '../rosters.resource.ts';
 import { WeekPicker } from '../week-picker.component.tsx';
@@ -56,16 +56,21 @@ function WeekBody({ me, communityId }: { me: Me; communityId: string }) {
         {!canManage && <Tag data-testid="roster-read-only">{t('teams-console:rosters.readOnly')}</Tag>}
         <div style={{ flex: 1 }} />
         {canManage && (
-          <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} disabled={!week.data} data-testid="roster-copy-open">
+          // Not while another week is still on screen: the template would be counted back from that week.
+          <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} disabled={!week.data || week.isPlaceholderData} data-testid="roster-copy-open">
             {t('teams-console:rosters.copy.open')}
           </Button>
         )}
-        <Button icon={<DownloadOutlined />} href={rosterWorkbookUrl(communityId, monday)} data-testid="roster-export">
-          {t('teams-console:rosters.export')}
-        </Button>
-        <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/rosters/print${search({ monday })}`)} data-testid="roster-print">
-          {t('teams-console:rosters.print.open')}
-        </Button>
+        {readsSheet(me) && (
+          <>
+            <Button icon={<DownloadOutlined />} href={rosterWorkbookUrl(communityId, monday)} data-testid="roster-export">
+              {t('teams-console:rosters.export')}
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/rosters/print${search({ monday })}`)} data-testid="roster-print">
+              {t('teams-console:rosters.print.open')}
+            </Button>
+          </>
+        )}
       </div>
       {week.isError && <Alert type="error" showIcon title={week.error.message} action={<Button size="small" onClick={() => void week.refetch()}>{t('teams-console:rosters.retry')}</Button>} />}
       {week.isPending && <Skeleton active paragraph={{ rows: 8 }} />}

@@ -153,6 +153,8 @@ export function ShiftPeopleModal({ communityId, week, row, day, shift, onClose }
             options={options}
             optionRender={(o) => (o.data as { render: React.ReactNode }).render}
             notFoundContent={people.isError ? people.error.message : undefined}
+            // Wider than the field: a name, its phone and where the person already stands then, untruncated.
+            popupMatchSelectWidth={480}
             style={{ flex: 1 }}
             data-testid="roster-person-select"
           />

@@ -16,7 +16,7 @@ import { areaRows, byPerson, type AreaRow } from './area-rows.ts';
 
 const UNCOVERED_BG = '#fff1f0';
 
-/** Areas (片区): who answers for each residential group on a day, the groups nobody covers first and in red. */
+/** Areas: who answers for each residential group on a day, the groups nobody covers first and in red. */
 export function AreasPage({ me }: { me: Me }) {
   return <TeamsFrame me={me} section="areas">{(communityId) => <AreasBody key={communityId} me={me} communityId={communityId} />}</TeamsFrame>;
 }
@@ -134,7 +134,7 @@ function AreasBody({ me, communityId }: { me: Me; communityId: string }) {
                 <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
                   {t('teams-console:areas.groupsCount', { count: p.groups.length })}
                 </Typography.Text>
-                <Typography.Text style={{ marginInlineStart: 8 }}>{p.groups.join('、')}</Typography.Text>
+                <Typography.Text style={{ marginInlineStart: 8 }}>{p.groups.join(t('teams:listSeparator'))}</Typography.Text>
               </div>
             ))}
           </Space>

@@ -14,7 +14,7 @@ import { HazardList } from './hazards.component.tsx';
 import { TaskFormModal } from './task-form.component.tsx';
 import { TaskList } from './task-list.component.tsx';
 
-/** The morning briefing (晨会) of a day: open hazards on top, the lead's notes, and the tasks with how many are done. */
+/** The morning briefing of a day: open hazards on top, the lead's notes, and the tasks with how many are done. */
 export function BriefingPage({ me }: { me: Me }) {
   return <TeamsFrame me={me} section="briefing">{(communityId) => <BriefingBody key={communityId} me={me} communityId={communityId} />}</TeamsFrame>;
 }

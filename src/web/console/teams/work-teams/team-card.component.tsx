@@ -88,12 +88,13 @@ export function TeamCard({ team, day, manage, onDialog }: Props) {
             ...(manage
               ? [
                   {
+                    // Someone whose time on the team has ended is neither replaced nor ended again (the replacement form lists only those still on it).
                     key: 'actions',
                     width: 96,
                     render: (_: unknown, m: Membership) => (
                       <Space size={0}>
                         <Tooltip title={t('teams-console:replace.open')}>
-                          <Button type="text" icon={<SwapOutlined />} onClick={() => onDialog({ kind: 'replace', team, outgoing: m })} data-testid="member-replace" />
+                          <Button type="text" icon={<SwapOutlined />} disabled={m.to !== null} onClick={() => onDialog({ kind: 'replace', team, outgoing: m })} data-testid="member-replace" />
                         </Tooltip>
                         <Tooltip title={t('teams-console:members.end')}>
                           <Button type="text" danger icon={<LogoutOutlined />} disabled={m.to !== null} onClick={() => onDialog({ kind: 'end', team, member: m })} data-testid="member-end" />
