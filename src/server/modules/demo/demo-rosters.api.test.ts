@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { CODES, describeApi } from '../../../../test/harness.ts';
-import { shanghaiDate } from '../../../domain/local-date.ts';
+import { addDays, shanghaiDate } from '../../../domain/local-date.ts';
 import { weekStart } from '../../../domain/rosters/roster-rules.ts';
 
 describeApi('the demo’s teams, rosters and briefing', (t) => {
@@ -47,6 +47,13 @@ describeApi('the demo’s teams, rosters and briefing', (t) => {
     // The street reads every community's roster and the sheet with phones.
     const sheet = (await t.call('GET', `/api/rosters/sheet?communityId=${chuanchang}&monday=${weekStart(today)}`, { as: 'wh.street' })).json;
     expect(sheet.rows.some((r: { people: { mobile: string | null }[] }) => r.people.some((p) => /^1\d{10}$/.test(p.mobile ?? '')))).toBe(true);
-    expect((await t.call('GET', `/api/rosters/swaps?communityId=${chuanchang}&status=pending`, { as: 'cc.admin' })).json.length).toBeLessThanOrEqual(1);
+    // The market crossing is sealed from tomorrow 07:00: the sheet lists no shift of it after that.
+    expect(sheet.rows.filter((r: { checkpoint: string; day: string }) => r.checkpoint === '菜场路口' && r.day > addDays(today, 1))).toEqual([]);
+    // The swap waiting asks someone free then: the lead can approve it (when the week still has a shift more than a day ahead).
+    const pending = (await t.call('GET', `/api/rosters/swaps?communityId=${chuanchang}&status=pending`, { as: 'cc.admin' })).json;
+    expect(pending.length).toBeLessThanOrEqual(1);
+    for (const swap of pending) {
+      expect((await t.call('POST', `/api/rosters/swaps/${swap.id}/decide`, { as: 'cc.admin', body: { approve: true } })).json).toMatchObject({ status: 'approved' });
+    }
   });
 }, { ledger: true });

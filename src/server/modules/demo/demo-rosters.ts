@@ -172,9 +172,14 @@ function rosterWeek(checkpoints: Awaited<ReturnType<typeof rosterEntrances>>, po
 async function swapWaiting(trx: Executor, duties: readonly { id: string; user_id: string; day: string; start_time: string; end_time: string; entrance_id: string }[], volunteers: readonly { id: string }[], community: { id: string; path: string }, now: Date): Promise<void> {
   const later = duties.filter((d) => d.user_id === volunteers[0]!.id && shanghaiInstant(d.day, d.start_time) > now.getTime() + 86_400_000)[0];
   if (!later) return;
+  // Asked of a volunteer free at that time, so that the lead can approve it.
+  const span = (d: { day: string; start_time: string; end_time: string }) => shiftSpan(d.day, { start: d.start_time, end: d.end_time });
+  const busy = (userId: string) => duties.some((d) => d.user_id === userId && span(d).from < span(later).to && span(later).from < span(d).to);
+  const free = volunteers.slice(1).find((v) => !busy(v.id));
+  if (!free) return;
   await trx.insertInto('duty_swaps').values({
-    id: demoId('swap:v01'), community_id: community.id, org_path: community.path, duty_id: later.id, counter_duty_id: null, from_user_id: later.user_id, to_user_id: volunteers[1]!.id,
-    reason: '家中老人要去医院复查，请郑晓东代班', status: 'pending', requested_by: later.user_id, requested_at: now.toISOString(), decided_by: null, decided_at: null, note: null,
+    id: demoId('swap:v01'), community_id: community.id, org_path: community.path, duty_id: later.id, counter_duty_id: null, from_user_id: later.user_id, to_user_id: free.id,
+    reason: '家中老人要去医院复查，请人代班', status: 'pending', requested_by: later.user_id, requested_at: now.toISOString(), decided_by: null, decided_at: null, note: null,
     shift_json: JSON.stringify({ duty: { day: later.day, start: later.start_time, entranceId: later.entrance_id }, counter: null }),
   }).execute();
 }

@@ -12,7 +12,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { dutyNowOf } from './on-duty.service.ts';
-import { groupBy, needsOn, rosterEntrancesOf } from './roster-checkpoints.ts';
+import { groupBy, needsOn, rosterEntrances, rosterEntrancesOf } from './roster-checkpoints.ts';
 import { rostersRepository } from './rosters.repository.ts';
 import { assertMonday, rosterWeek, weekDays } from './roster-week.service.ts';
 import { writeRosterWorkbook } from './roster-workbook.ts';
@@ -34,19 +34,22 @@ export function rosterSheetService({ db }: Database) {
     const duties = await rostersRepository.dutiesOf(db, community.id, week.days[0]!, week.days[6]!);
     const street = (await orgRepository.ancestorsOf(db, community.path)).at(-1);
     const rows: z.infer<typeof RosterSheet>['rows'] = [];
+    // A shift is listed when the checkpoint needs it (a checkpoint when it begins) or someone is on it; only a needed one has a minimum.
+    const needed = new Set(needsOn(await rosterEntrances(db, community.id), week.days).map((n) => `${n.checkpointId}|${n.day}|${n.start}|${n.end}`));
     for (const c of week.checkpoints) {
-      week.days.forEach((day, i) => {
-        if (c.states[i] !== 'checkpoint' && !duties.some((d) => d.entrance_id === c.entranceId && d.day === day)) return;
+      for (const day of week.days) {
+        const own = duties.filter((d) => d.entrance_id === c.entranceId && d.day === day);
         // The checkpoint's shifts, then any duty kept at times that are no longer one of them (shifts edited after rostering).
-        const times = [...c.shifts, ...duties.filter((d) => d.entrance_id === c.entranceId && d.day === day && !c.shifts.some((s) => s.start === d.start_time && s.end === d.end_time))
-          .map((d) => ({ start: d.start_time, end: d.end_time, minimum: 0 }))
-          .filter((t, i, all) => all.findIndex((x) => x.start === t.start && x.end === t.end) === i)]
-          .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-        for (const s of times) {
-          const people = duties.filter((d) => d.entrance_id === c.entranceId && d.day === day && d.start_time === s.start && d.end_time === s.end);
-          rows.push({ checkpoint: c.name, day, start: s.start, end: s.end, minimum: s.minimum, people: people.map((p) => ({ name: p.name, mobile: p.mobile })) });
+        const times = [...c.shifts, ...own.filter((d) => !c.shifts.some((s) => s.start === d.start_time && s.end === d.end_time)).map((d) => ({ start: d.start_time, end: d.end_time, minimum: 0 }))]
+          .filter((t, i, all) => all.findIndex((x) => x.start === t.start && x.end === t.end) === i)
+          .sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+        for (const t of times) {
+          const people = own.filter((d) => d.start_time === t.start && d.end_time === t.end);
+          const needs = needed.has(`${c.entranceId}|${day}|${t.start}|${t.end}`);
+          if (!needs && people.length === 0) continue;
+          rows.push({ checkpoint: c.name, day, start: t.start, end: t.end, minimum: needs ? t.minimum : 0, people: people.map((p) => ({ name: p.name, mobile: p.mobile })) });
         }
-      });
+      }
     }
     await recordAudit(db, actor, reveal, {
       action, entityType: 'community', entityId: community.id, path: community.path, after: { monday: query.monday, people: new Set(duties.map((d) => d.user_id)).size },
