@@ -14,7 +14,7 @@ const TEAM = '市总工会驻中路社区工作队';
 describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morning briefing at a desk', () => {
   const browser = useBrowser();
 
-  it('the secretary registers a sending organisation and a work team through the forms, and puts its leader on it', async () => {
+  it('the secretary registers a sending organisation and a work team through the forms, and puts its leader on it', { timeout: 150_000 }, async () => {
     const { page } = await browser.open(DESKTOP);
     await signIn(page, 'zl.admin');
     await page.click('[data-testid="nav-teams"]');
@@ -41,7 +41,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await shot(page, 'console-teams-created');
   });
 
-  it('the secretary replaces a member (a day on or before they joined is refused on the day) and sees the team of a day before and after', async () => {
+  it('the secretary replaces a member (a day on or before they joined is refused on the day) and sees the team of a day before and after', { timeout: 150_000 }, async () => {
     const admin = await apiAs(browser.baseUrl(), 'zl.admin');
     const communityId = await zhonglu(admin);
     const today = shanghaiDate();
@@ -126,7 +126,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await shot(page, 'console-teams-demo-replacement');
   });
 
-  it('the secretary assigns an area, and the count of groups nobody covers drops', async () => {
+  it('the secretary assigns an area, and the count of groups nobody covers drops', { timeout: 150_000 }, async () => {
     const { page } = await browser.open(DESKTOP);
     await signIn(page, 'zl.admin');
     await page.goto('/teams/areas');
@@ -159,7 +159,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await shot(page, 'console-teams-areas');
   });
 
-  it('a volunteer signs up on the public page and the secretary approves them, seeing the one-time password once', async () => {
+  it('a volunteer signs up on the public page and the secretary approves them, seeing the one-time password once', { timeout: 150_000 }, async () => {
     const admin = await apiAs(browser.baseUrl(), 'zl.admin');
     const communityId = await zhonglu(admin);
     const anonymous = await request.newContext({ baseURL: browser.baseUrl() });
@@ -215,7 +215,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await admin.dispose();
   });
 
-  it('the secretary writes the briefing with a task for a team member, who ticks it off in the field', async () => {
+  it('the secretary writes the briefing with a task for a team member, who ticks it off in the field', { timeout: 150_000 }, async () => {
     const { page } = await browser.open(DESKTOP);
     await signIn(page, 'zl.admin');
     await page.goto('/teams/briefing');

@@ -7,7 +7,7 @@ import { addDays, shanghaiDate } from '../src/domain/local-date.ts';
 import { weekStart } from '../src/domain/rosters/roster-rules.ts';
 import { DEFAULT_SHIFTS, shiftSpan } from '../src/domain/rosters/shifts.ts';
 import { FieldPage } from './pages/field.page.ts';
-import { chromiumAvailable, PHONE, screenshot, useBrowser } from './support/browser.ts';
+import { chromiumAvailable, PHONE, screenshot, useBrowser, settleAnimations } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
 const zh = (ns: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../src/i18n/locales/zh-CN/${ns}.json`), 'utf8')) as Record<string, Record<string, string>>;
@@ -63,7 +63,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 
 /** Waits for running animations (a sheet closing) to end, for a screenshot that shows the page itself. */
 async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await settleAnimations(page);
 }
 
 /** A screenshot of the page itself: no toast over it, no sheet half closed. */

@@ -1,3 +1,4 @@
+import { settleAnimations } from '../support/browser.ts';
 import { createRequire } from 'node:module';
 import type { Download, Locator, Page } from 'playwright-core';
 
@@ -40,7 +41,7 @@ export class ConsoleGatesPage {
 
   /** Waits for running animations (a drawer sliding in, a dialog opening) to end, for a screenshot that shows them whole. */
   async settle(): Promise<void> {
-    await this.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    await settleAnimations(this.page);
   }
 
   // ——— live view ———
@@ -110,7 +111,12 @@ export class ConsoleGatesPage {
   async planFromTomorrowMorning(state: 'open' | 'sealed' | 'checkpoint', note: string, beforeSubmit?: () => Promise<void>): Promise<void> {
     await this.page.click('[data-testid="plan-open"]');
     await this.page.locator('[data-testid="plan-form"]').waitFor();
-    await this.page.click(`[data-testid="plan-state"] label:has(input[value="${state}"])`);
+    // Under load the dialog may still be opening when the first click lands: click until the choice holds.
+    const choice = this.page.locator(`[data-testid="plan-state"] input[value="${state}"]`);
+    for (let i = 0; i < 5 && !(await choice.isChecked()); i++) {
+      await this.page.click(`[data-testid="plan-state"] label:has(input[value="${state}"])`);
+      if (!(await choice.isChecked())) await this.page.waitForTimeout(300);
+    }
     await this.page.click('[data-testid="plan-timing"] label:has(input[value="later"])');
     await this.page.click('[data-testid="plan-tomorrow"]');
     await this.page.fill('[data-testid="plan-note"]', note);

@@ -1,3 +1,4 @@
+import { settleAnimations } from '../support/browser.ts';
 import type { Locator, Page } from 'playwright-core';
 
 export type ObservationTab = 'overview' | 'arrivals' | 'groups' | 'checks' | 'declarations' | 'letter';
@@ -49,7 +50,7 @@ export class ConsoleObservationPage {
 
   /** Waits for running animations (a dialog opening, a menu sliding) to end, for a screenshot that shows them whole. */
   async settle(): Promise<void> {
-    await this.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    await settleAnimations(this.page);
   }
 
   // ——— figures and alerts ———

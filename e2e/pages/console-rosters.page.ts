@@ -1,3 +1,4 @@
+import { settleAnimations } from '../support/browser.ts';
 import type { Download, Locator, Page } from 'playwright-core';
 
 export type RosterTab = 'week' | 'swaps' | 'now';
@@ -108,6 +109,6 @@ export class ConsoleRostersPage {
   }
 
   async settle(): Promise<void> {
-    await this.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    await settleAnimations(this.page);
   }
 }

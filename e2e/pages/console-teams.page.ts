@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { screenshot, SHOTS } from '../support/browser.ts';
+import { screenshot, SHOTS, settleAnimations } from '../support/browser.ts';
 import { E2E_PASSWORD } from '../support/global-setup.ts';
 import { ConsolePage } from './console.page.ts';
 
@@ -55,6 +55,6 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** What is on screen at the window's size once animations end: a dialog as the user sees it. */
 export async function viewShot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await settleAnimations(page);
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
