@@ -22,7 +22,8 @@ describe.runIf(chromiumAvailable())('a new grid worker, from the console to the 
     await desk.page.click('#roles_0_role');
     await desk.page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
     // The list closes after its animation; under load it can still cover the dialog's button for a moment.
-    await desk.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await desk.page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown'))
+      .every((d) => d.classList.contains('ant-select-dropdown-hidden') || d.offsetParent === null));
     await screenshot(desk.page, 'console-user-create');
     await desk.page.click('.ant-modal-footer .ant-btn-primary');
     const otp = ((await desk.page.locator('[data-testid="one-time-password"]').textContent()) ?? '').trim();
