@@ -1,6 +1,9 @@
 import { shiftSpan } from './shifts.ts';
 import type { Duty, ShiftNeed } from './roster-rules.ts';
 
+/** A check-in counts from half an hour before the shift: people arrive early to take over. */
+export const CHECK_IN_EARLY_MS = 30 * 60_000;
+
 /**
  * Who should be at each checkpoint at an instant, and who has checked in
  * there (the field app's check-in at their gate). A checkpoint whose current
@@ -33,7 +36,7 @@ export function onDutyNow(checkpointIds: readonly string[], needs: readonly Shif
     const people = [...new Set(duties.filter((d) => d.checkpointId === checkpointId && d.day === need.day && d.start === need.start && d.end === need.end).map((d) => d.personId))];
     const onShift = people.map((personId) => ({
       personId,
-      checkedIn: checkIns.some((c) => c.personId === personId && c.checkpointId === checkpointId && c.at >= from - 30 * 60_000 && c.at <= now),
+      checkedIn: checkIns.some((c) => c.personId === personId && c.checkpointId === checkpointId && c.at >= from - CHECK_IN_EARLY_MS && c.at <= now),
     }));
     return { checkpointId, need, onShift, unstaffed: onShift.filter((p) => p.checkedIn).length < need.minimum };
   });

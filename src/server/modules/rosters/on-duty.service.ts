@@ -6,7 +6,7 @@ import type { Database } from '../../../db/database.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { addDays, shanghaiDate, shanghaiDateTime } from '../../../domain/local-date.ts';
-import { onDutyNow } from '../../../domain/rosters/on-duty.ts';
+import { CHECK_IN_EARLY_MS, onDutyNow } from '../../../domain/rosters/on-duty.ts';
 import { shiftSpan } from '../../../domain/rosters/shifts.ts';
 import type { Actor } from '../../actor.ts';
 import { storeEach } from '../../batch-items.ts';
@@ -16,8 +16,6 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { groupBy, needsOn, rosterEntrancesOf, type RosterEntrance } from './roster-checkpoints.ts';
 import { rostersRepository, type AlertRow, type DutyView } from './rosters.repository.ts';
 
-/** A check-in counts from half an hour before the shift: people arrive early to take over. */
-const EARLY_MS = 30 * 60_000;
 /** An unstaffed shift alerts the lead once it has run this long without its minimum checked in. */
 export const ALERT_AFTER_MS = 15 * 60_000;
 /** A phone's clock may run a little ahead; further ahead is a wrong clock, not a check-in. */
@@ -115,7 +113,7 @@ export function onDutyService({ db }: Database) {
     const duty = mine.findLast((d) => {
       if (d.entrance_id !== item.entranceId) return false;
       const span = shiftSpan(d.day, { start: d.start_time, end: d.end_time });
-      return at >= span.from - EARLY_MS && at < span.to;
+      return at >= span.from - CHECK_IN_EARLY_MS && at < span.to;
     });
     if (!duty) {
       const entrance = await db.selectFrom('entrances').select('name').where('id', '=', item.entranceId).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { addDays, shanghaiDate } from '../../../domain/local-date.ts';
 import { shiftSpan } from '../../../domain/rosters/shifts.ts';
+import { CHECK_IN_EARLY_MS } from '../../../domain/rosters/on-duty.ts';
 
 /**
  * A person's own shifts as the phone shows them: by Shanghai day, with the
@@ -7,7 +8,6 @@ import { shiftSpan } from '../../../domain/rosters/shifts.ts';
  * server counts a check-in from 30 minutes before a shift starts until it
  * ends (domain/rosters/on-duty.ts), so the button shows exactly then.
  */
-export const CHECK_IN_EARLY_MS = 30 * 60_000;
 
 /** How many days "my shifts" covers: today and the next seven. */
 export const DUTY_DAYS = 8;
