@@ -63,6 +63,8 @@ describe('one migration set, two databases', () => {
         // 0005_rosters
         'area_assignments', 'briefing_task_assignees', 'briefing_tasks', 'briefings', 'checkpoint_shifts', 'duties', 'duty_alerts', 'duty_check_ins', 'duty_swaps',
         'hazard_updates', 'hazards', 'sending_orgs', 'team_members', 'volunteer_signups', 'work_teams',
+        // 0006_reports
+        'daily_reports', 'issue_answers', 'issue_groups', 'report_issues', 'report_rules',
       ].sort());
       expect(b.columns).toEqual(a.columns);
       expect(b.indexes).toEqual(a.indexes);
@@ -75,7 +77,7 @@ describe('one migration set, two databases', () => {
   it('is idempotent: migrating again applies nothing', async () => {
     const lite = await freshDatabase('sqlite');
     try {
-      expect(await migrateToLatest(lite)).toEqual(['0001_foundation', '0002_ledger', '0003_gates', '0004_observation', '0005_rosters']);
+      expect(await migrateToLatest(lite)).toEqual(['0001_foundation', '0002_ledger', '0003_gates', '0004_observation', '0005_rosters', '0006_reports']);
       expect(await migrateToLatest(lite)).toEqual([]);
     } finally {
       await lite.drop();

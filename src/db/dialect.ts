@@ -58,6 +58,7 @@ const TABLES = [
   'observation_checks', 'observation_alerts',
   'sending_orgs', 'work_teams', 'team_members', 'volunteer_signups', 'area_assignments', 'checkpoint_shifts', 'duties', 'duty_swaps', 'duty_check_ins',
   'duty_alerts', 'briefings', 'briefing_tasks', 'briefing_task_assignees', 'hazards', 'hazard_updates',
+  'report_rules', 'daily_reports', 'issue_groups', 'report_issues', 'issue_answers',
 ].sort((a, b) => b.length - a.length);
 
 export function uniqueViolation(error: unknown): string | null {
@@ -91,7 +92,7 @@ export async function refreshStatistics(database: Database): Promise<void> {
   if (database.dialect === 'sqlite') {
     await sql`analyze`.execute(database.db);
   } else {
-    await sql`analyze households, residents, memberships, resident_categories, screening_visits, passes, gate_passages, gate_visitors, arrivals, observation_plans, observation_checks, duties, team_members, area_assignments`.execute(database.db);
+    await sql`analyze households, residents, memberships, resident_categories, screening_visits, passes, gate_passages, gate_visitors, arrivals, observation_plans, observation_checks, duties, team_members, area_assignments, daily_reports, report_issues`.execute(database.db);
   }
 }
 

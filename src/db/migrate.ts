@@ -5,6 +5,7 @@ import * as ledger from './migrations/0002_ledger.ts';
 import * as gates from './migrations/0003_gates.ts';
 import * as observation from './migrations/0004_observation.ts';
 import * as rosters from './migrations/0005_rosters.ts';
+import * as reports from './migrations/0006_reports.ts';
 
 /**
  * The one migration set, for both databases. Listed here rather than read
@@ -14,7 +15,7 @@ function migrations(database: Database): Record<string, Migration> {
   const bind = (m: { up: (db: never, d: Database['dialect']) => Promise<void> }): Migration => ({
     up: (db) => m.up(db as never, database.dialect),
   });
-  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger), '0003_gates': bind(gates), '0004_observation': bind(observation), '0005_rosters': bind(rosters) };
+  return { '0001_foundation': bind(foundation), '0002_ledger': bind(ledger), '0003_gates': bind(gates), '0004_observation': bind(observation), '0005_rosters': bind(rosters), '0006_reports': bind(reports) };
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

@@ -8,6 +8,7 @@ import type { OrgUnitsTable, UsersTable, RoleAssignmentsTable, SessionsTable, Au
 import type { HouseholdsTable, ResidentsTable, MembershipsTable, ResidentCategoriesTable, ScreeningRoundsTable, ScreeningRoundGroupsTable, ScreeningVisitsTable } from './tables/ledger.ts';
 import type { EntrancesTable, EntranceChangesTable, EntranceAssignmentsTable, PassKeysTable, PassesTable, PassStatusChangesTable, GateVisitorsTable, GatePassagesTable, PatrolZonesTable, PatrolGroupsTable, PatrolRoundsTable, GateAlertsTable } from './tables/gates.ts';
 import type { ArrivalGroupsTable, SelfDeclarationsTable, DeclarationAttemptsTable, ArrivalsTable, LetterTemplatesTable, CommitmentLettersTable, ObservationPlansTable, ObservationChecksTable, ObservationAlertsTable } from './tables/observation.ts';
+import type { ReportRulesTable, DailyReportsTable, IssueGroupsTable, ReportIssuesTable, IssueAnswersTable } from './tables/reports.ts';
 import type { SendingOrgsTable, WorkTeamsTable, TeamMembersTable, VolunteerSignupsTable, AreaAssignmentsTable, CheckpointShiftsTable, DutiesTable, DutySwapsTable, DutyCheckInsTable, DutyAlertsTable, BriefingsTable, BriefingTasksTable, BriefingTaskAssigneesTable, HazardsTable, HazardUpdatesTable } from './tables/rosters.ts';
 
 export type * from './tables/foundation.ts';
@@ -15,6 +16,7 @@ export type * from './tables/ledger.ts';
 export type * from './tables/gates.ts';
 export type * from './tables/observation.ts';
 export type * from './tables/rosters.ts';
+export type * from './tables/reports.ts';
 
 /** Every table, as Kysely sees the database; the row types live in tables/, one file per migration. */
 export interface DB {
@@ -67,4 +69,9 @@ export interface DB {
   briefing_task_assignees: BriefingTaskAssigneesTable;
   hazards: HazardsTable;
   hazard_updates: HazardUpdatesTable;
+  report_rules: ReportRulesTable;
+  daily_reports: DailyReportsTable;
+  issue_groups: IssueGroupsTable;
+  report_issues: ReportIssuesTable;
+  issue_answers: IssueAnswersTable;
 }

@@ -31,10 +31,15 @@ export const PERMISSIONS = [
   // and replacements, volunteer review, areas, rosters, swaps, duty alerts, the briefing and hazards). One's own shifts, tasks and
   // check-ins need no permission: they are one's own.
   'team.read', 'team.manage',
+  // Daily reports and issues: read (reports, issues, dashboards in scope), write (a community's or its work team's report), answer
+  // (the issues sent to one's office), manage (the office's rule for the reports below it: fewest issues, deadline, answer time).
+  'report.read', 'report.write', 'report.answer', 'report.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures', 'gate.view', 'observation.figures', 'team.read'];
+const ADMIN: readonly Permission[] = ['org.read', 'org.manage', 'users.manage', 'users.reveal', 'audit.read', 'ledger.figures', 'gate.view', 'observation.figures', 'team.read', 'report.read'];
+/** The offices above communities answer the issues sent up and set the rules for the reports. */
+const OFFICE: readonly Permission[] = [...ADMIN, 'report.answer', 'report.manage'];
 const FIELD: readonly Permission[] = ['org.read', 'team.read'];
 const GATE_WORK: readonly Permission[] = ['gate.view', 'gate.register', 'gate.patrol'];
 const OBSERVATION_WORK: readonly Permission[] = ['observation.figures', 'observation.read', 'observation.write', 'observation.check'];
@@ -45,16 +50,16 @@ const OBSERVATION_WORK: readonly Permission[] = ['observation.figures', 'observa
  * full, and health answers, stay with the community and its grid workers.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: [...ADMIN, 'ledger.read'],
-  city_admin: ADMIN,
-  district_admin: ADMIN,
-  street_admin: [...ADMIN, 'ledger.read'],
+  system_admin: [...OFFICE, 'ledger.read'],
+  city_admin: OFFICE,
+  district_admin: OFFICE,
+  street_admin: [...OFFICE, 'ledger.read'],
   community_admin: [
     ...ADMIN, 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.manage', 'ledger.health', 'screening.visit',
-    ...GATE_WORK, 'gate.manage', 'gate.alerts', ...OBSERVATION_WORK, 'observation.manage', 'team.manage',
+    ...GATE_WORK, 'gate.manage', 'gate.alerts', ...OBSERVATION_WORK, 'observation.manage', 'team.manage', 'report.write',
   ],
   grid_worker: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK],
-  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK],
+  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK, 'report.read', 'report.write'],
   checkpoint_volunteer: [...FIELD, ...GATE_WORK],
   enterprise_contact: ['org.read'],
 };

@@ -26,6 +26,9 @@ import { gatePageRoutes, gatePrintRoutes } from './gates/gate-routes.tsx';
 import { observationPageRoutes, observationPrintRoutes } from './observation/observation-routes.tsx';
 import { rosterPageRoutes, rosterPrintRoutes } from './rosters/rosters-routes.tsx';
 import { teamsPageRoutes, teamsPrintRoutes } from './teams/teams-routes.tsx';
+import { reportWritePageRoutes, reportWritePrintRoutes } from './reports/report-write-routes.tsx';
+import { reportOfficePageRoutes, reportOfficePrintRoutes } from './reports/report-office-routes.tsx';
+import { dashboardPageRoutes } from './dashboard/dashboard-routes.tsx';
 
 const THEME = {
   token: { colorPrimary: '#1d5fa8', borderRadius: 6 },
@@ -75,6 +78,8 @@ function Gate() {
       {observationPrintRoutes(user)}
       {rosterPrintRoutes(user)}
       {teamsPrintRoutes(user)}
+      {reportWritePrintRoutes(user)}
+      {reportOfficePrintRoutes(user)}
       <Route element={<ConsoleLayout me={user} />}>
         <Route index element={<OverviewPage me={user} />} />
         <Route path="residents" element={hasPermission(user, 'ledger.read') ? <ResidentsPage me={user} /> : <NotAllowed />} />
@@ -88,6 +93,9 @@ function Gate() {
         {observationPageRoutes(user)}
         {rosterPageRoutes(user)}
         {teamsPageRoutes(user)}
+        {reportWritePageRoutes(user)}
+        {reportOfficePageRoutes(user)}
+        {dashboardPageRoutes(user)}
         <Route path="org" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="org/:id" element={hasPermission(user, 'org.read') ? <OrgTreePage me={user} /> : <NotAllowed />} />
         <Route path="users" element={hasPermission(user, 'users.manage') ? <UsersPage me={user} /> : <NotAllowed />} />

@@ -14,6 +14,9 @@ import enObservationConsole from '../../i18n/locales/en/observation-console.json
 import enObservationField from '../../i18n/locales/en/observation-field.json';
 import enTeams from '../../i18n/locales/en/teams.json';
 import enTeamsConsole from '../../i18n/locales/en/teams-console.json';
+import enReportsConsole from '../../i18n/locales/en/reports-console.json';
+import enReportsOffice from '../../i18n/locales/en/reports-office.json';
+import enDashboard from '../../i18n/locales/en/dashboard.json';
 import enTeamsField from '../../i18n/locales/en/teams-field.json';
 import zhCommon from '../../i18n/locales/zh-CN/common.json';
 import zhConsole from '../../i18n/locales/zh-CN/console.json';
@@ -29,6 +32,9 @@ import zhObservationConsole from '../../i18n/locales/zh-CN/observation-console.j
 import zhObservationField from '../../i18n/locales/zh-CN/observation-field.json';
 import zhTeams from '../../i18n/locales/zh-CN/teams.json';
 import zhTeamsConsole from '../../i18n/locales/zh-CN/teams-console.json';
+import zhReportsConsole from '../../i18n/locales/zh-CN/reports-console.json';
+import zhReportsOffice from '../../i18n/locales/zh-CN/reports-office.json';
+import zhDashboard from '../../i18n/locales/zh-CN/dashboard.json';
 import zhTeamsField from '../../i18n/locales/zh-CN/teams-field.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -50,14 +56,16 @@ void i18n.use(initReactI18next).init({
   resources: {
     'zh-CN': { common: zhCommon, console: zhConsole, field: zhField, server: zhServer, ledger: zhLedger, screening: zhScreening, gates: zhGates, 'gate-field': zhGateField, 'gate-console': zhGateConsole,
       observation: zhObservation, 'observation-console': zhObservationConsole, 'observation-field': zhObservationField,
-      teams: zhTeams, 'teams-console': zhTeamsConsole, 'teams-field': zhTeamsField },
+      teams: zhTeams, 'teams-console': zhTeamsConsole, 'teams-field': zhTeamsField, 'reports-console': zhReportsConsole,
+      'reports-office': zhReportsOffice, dashboard: zhDashboard },
     en: { common: enCommon, console: enConsole, field: enField, server: enServer, ledger: enLedger, screening: enScreening, gates: enGates, 'gate-field': enGateField, 'gate-console': enGateConsole,
       observation: enObservation, 'observation-console': enObservationConsole, 'observation-field': enObservationField,
-      teams: enTeams, 'teams-console': enTeamsConsole, 'teams-field': enTeamsField },
+      teams: enTeams, 'teams-console': enTeamsConsole, 'teams-field': enTeamsField, 'reports-console': enReportsConsole,
+      'reports-office': enReportsOffice, dashboard: enDashboard },
   },
   lng: storedLanguage(),
   fallbackLng: false,
-  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening', 'gates', 'gate-field', 'gate-console', 'observation', 'observation-console', 'observation-field', 'teams', 'teams-console', 'teams-field'],
+  ns: ['common', 'console', 'field', 'server', 'ledger', 'screening', 'gates', 'gate-field', 'gate-console', 'observation', 'observation-console', 'observation-field', 'teams', 'teams-console', 'teams-field', 'reports-console', 'reports-office', 'dashboard'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,
