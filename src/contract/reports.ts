@@ -106,7 +106,7 @@ export const Issue = z.object({
   group: z.object({ id: Id, title: z.string() }).nullable(),
   /** Newest first. */
   answers: z.array(IssueAnswer),
-  /** Whether the reader may answer it (the office it was sent to, or one above that). */
+  /** Whether the reader may answer it: they hold report.answer at the office it was sent to. */
   canAnswer: z.boolean(),
 });
 export type Issue = z.infer<typeof Issue>;

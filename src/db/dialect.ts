@@ -29,6 +29,11 @@ export function underAny<DB, TB extends keyof DB>(
   return eb.or(prefixes.map((p) => sql<SqlBool>`(${ref} >= ${p} and ${ref} < ${upperBound(p)})`));
 }
 
+/** "`column` lies under `prefix`" as a plain SQL condition, for queries over many joined tables. */
+export function underPath(column: string, prefix: string) {
+  return sql<SqlBool>`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${upperBound(prefix)})`;
+}
+
 function upperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }

@@ -22,6 +22,7 @@ import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { rostersRoutes } from './modules/rosters/rosters.routes.ts';
 import { volunteersRoutes } from './modules/teams/volunteers.routes.ts';
 import { briefingsRoutes } from './modules/briefings/briefings.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { registerErrorHandling } from './plugins/errors.plugin.ts';
 import { registerSessions } from './plugins/session.plugin.ts';
 import { createServices, type Services } from './services.ts';
@@ -76,6 +77,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   await app.register(rostersRoutes(services));
   await app.register(volunteersRoutes(services));
   await app.register(briefingsRoutes(services));
+  await app.register(reportsRoutes(services));
   await app.register(ledgerRoutes(services, { importMaxBytes: opts.config.importMaxBytes ?? 20 * 1_048_576 }));
 
   if (opts.webRoot) await serveWeb(app, opts.webRoot);

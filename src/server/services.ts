@@ -33,14 +33,29 @@ import { volunteersService } from './modules/teams/volunteers.service.ts';
 import { briefingsService } from './modules/briefings/briefings.service.ts';
 import { taskTicksService } from './modules/briefings/task-ticks.service.ts';
 import { hazardsService } from './modules/briefings/hazards.service.ts';
+import { CommunityNews } from './community-news.ts';
+import { reportsService } from './modules/reports/reports.service.ts';
+import { issuesService } from './modules/reports/issues.service.ts';
+import { levelService } from './modules/reports/level.service.ts';
+import { reportRulesService } from './modules/reports/report-rules.service.ts';
+import { dashboardStream } from './modules/reports/dashboard-stream.ts';
 
 /** The application's services, bound to one database; routes, CLI and tests all use these. */
 export function createServices(database: Database, box: SensitiveBox, config: Pick<Config, 'sessionHours'> & { sessionCacheMs?: number }) {
   const sessions = new SessionCache(config.sessionCacheMs);
   const residents = residentsService(database, box);
-  const gateEvents = new GateEvents();
-  const observationEvents = new ObservationEvents();
+  const news = new CommunityNews();
+  const gateEvents = new GateEvents(news);
+  const observationEvents = new ObservationEvents(news);
   return {
+    news,
+    reports: {
+      reports: reportsService(database, news),
+      issues: issuesService(database, news),
+      levels: levelService(database),
+      rules: reportRulesService(database),
+      stream: dashboardStream(database, news),
+    },
     observation: {
       events: observationEvents,
       arrivals: arrivalsService(database, box, observationEvents),

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Alert } from '../../../contract/gates.ts';
+import type { CommunityNews } from '../../community-news.ts';
 
 export type GateEvent = { type: 'changed' } | { type: 'alert'; alert: Alert };
 
@@ -11,17 +12,19 @@ export type GateEvent = { type: 'changed' } | { type: 'alert'; alert: Alert };
 export class GateEvents {
   private readonly emitter = new EventEmitter();
 
-  constructor() {
+  constructor(private readonly news?: CommunityNews) {
     // One listener per open live view; many consoles may watch a community.
     this.emitter.setMaxListeners(0);
   }
 
   changed(communityId: string): void {
     this.emitter.emit(communityId, { type: 'changed' } satisfies GateEvent);
+    this.news?.changed(communityId);
   }
 
   alert(communityId: string, alert: Alert): void {
     this.emitter.emit(communityId, { type: 'alert', alert } satisfies GateEvent);
+    this.news?.changed(communityId);
   }
 
   subscribe(communityId: string, listener: (event: GateEvent) => void): () => void {

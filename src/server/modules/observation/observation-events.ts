@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { CommunityNews } from '../../community-news.ts';
 
 /**
  * In-process news of a community's observation work (a reading stored, an
@@ -8,8 +9,11 @@ import { EventEmitter } from 'node:events';
 export class ObservationEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
 
+  constructor(private readonly news?: CommunityNews) {}
+
   changed(communityId: string): void {
     this.emitter.emit(communityId);
+    this.news?.changed(communityId);
   }
 
   on(communityId: string, listener: () => void): () => void {
