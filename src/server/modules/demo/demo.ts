@@ -12,6 +12,7 @@ import { demoId } from './demo-ids.ts';
 import { loadDemoGates } from './demo-gates.ts';
 import { loadDemoObservation } from './demo-observation.ts';
 import { loadDemoRosters } from './demo-rosters.ts';
+import { loadDemoReports } from './demo-reports.ts';
 import type { SensitiveBox } from '../../security/sensitive.ts';
 
 export { demoId };
@@ -84,6 +85,8 @@ export async function loadDemo(database: Database, actor: Actor, password?: stri
   const peopleObserved = box ? await loadDemoObservation(database, box) : 0;
   // Teams, rosters and the briefing need the gates' checkpoints.
   if (box) await loadDemoRosters(database, box);
+  // Reports last: their figures are counted from all of the above.
+  if (box) await loadDemoReports(database);
   if (result.residentsCreated > 0 || gateRegistrations > 0 || peopleObserved > 0) await refreshStatistics(database);
   return { ...result, gateRegistrations, peopleObserved };
 }

@@ -186,4 +186,22 @@ describeApi('daily reports and the issues they send up', (t) => {
     expect(level.json.communities[0]).toMatchObject({ name: '中路社区', state: 'submitted', teamName: null, version: 2 });
     void chuanchang;
   });
+
+  // Last: it stops the server.
+  it('tells the street’s live pages when a community’s report arrives or an issue is answered, and nobody else', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const response = await fetch(`${address}/api/dashboard/stream?orgId=${liyu}`, { headers: { cookie: await t.login('zz.street') }, signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('event: ready')) text += (await reader.read()).value ?? '';
+    expect(text).not.toContain('event: changed');
+    const sent = await submit('zl.admin', { day: addDays(today, -3) });
+    expect(sent.statusCode).toBe(200);
+    while (!text.includes('event: changed')) text += (await reader.read()).value ?? '';
+    controller.abort();
+    expect((await fetch(`${address}/api/dashboard/stream?orgId=${liyu}`, { headers: { cookie: await t.login('wh.street') } })).status).toBe(404);
+    await t.app.close();
+  });
 });

@@ -22,8 +22,9 @@ export const reportsRepository = {
   },
 
   async saveRules(db: Executor, row: Selectable<ReportRulesTable>): Promise<void> {
-    const { org_id: _, ...rest } = row;
-    await db.insertInto('report_rules').values(row).onConflict((oc) => oc.column('org_id').doUpdateSet(rest)).execute();
+    const { min_issues, deadline_time, deadline_next_day, answer_hours, updated_by, updated_at } = row;
+    await db.insertInto('report_rules').values(row)
+      .onConflict((oc) => oc.column('org_id').doUpdateSet({ min_issues, deadline_time, deadline_next_day, answer_hours, updated_by, updated_at })).execute();
   },
 
   /** The draft or newest version of a community's (or team's) report of a day. */
