@@ -1,22 +1,12 @@
 import { MutationObserver, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api, ApiRequestError } from '../../shared/api.ts';
+import { RETRY_MS, autoSyncDue } from './retry-policy.ts';
 import { QUEUE_OWNER_HEADER } from '../../../contract/common.ts';
 import i18n from '../../shared/i18n.ts';
 import { useMe } from '../../shared/session.ts';
 import { useOnline } from './connectivity.ts';
 import { loadOutbox, outboxRecordsOf, refuseOutboxItems, removeOutboxItems, useMyOutboxRecords, type OutboxRecord, type OutboxRefusal } from './outbox-store.ts';
-
-/**
- * Sends one channel of the outbox to its endpoint: at start, whenever the app
- * is back online, after each save, and every half minute while something
- * still waits (a server error, or a network that says "online" and is not).
- * Each answer is per item: stored or already stored → gone from the outbox;
- * refused → kept with the reason, for the user to correct or discard. A failed
- * request keeps everything for the next try; the ids the phone made mean an
- * item the server got but whose answer was lost is not stored twice.
- */
-const RETRY_MS = 30_000;
 
 /** The server's answer for one item of a batch (the same for every channel). */
 export interface ItemAnswer {
@@ -72,11 +62,21 @@ function post<A>(client: QueryClient, path: string, body: unknown, userId: strin
   return observer.mutate(body);
 }
 
+/**
+ * Sends one channel of the outbox to its endpoint: at start, whenever the app
+ * is back online, after each save, and every half minute while something
+ * still waits (a server error, or a network that says "online" and is not).
+ * Each answer is per item: stored or already stored → gone from the outbox;
+ * refused → kept with the reason, for the user to correct or discard. A failed
+ * request keeps everything for the next try; the ids the phone made mean an
+ * item the server got but whose answer was lost is not stored twice.
+ */
 export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = ItemAnswer>(spec: ChannelSpec<T, A>): OutboxChannel {
   const channels = [spec.channel] as const;
   let state: SyncState = { running: false, lastSyncedAt: null, lastError: null };
   const listeners = new Set<() => void>();
   let current: { userId: string; done: Promise<void> } | undefined;
+  let lastFailureAt: number | null = null;
 
   const publish = (patch: Partial<SyncState>) => {
     state = { ...state, ...patch };
@@ -114,8 +114,10 @@ export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = Ite
         done.push(...stored);
         refused.push(...batch.filter((i) => refusals.has(i.id)));
       }
+      lastFailureAt = null;
       publish({ lastSyncedAt: new Date().toISOString(), lastError: null });
     } catch (e) {
+      lastFailureAt = Date.now();
       publish({ lastError: e instanceof ApiRequestError ? e.message : i18n.t('common:errors.unexpected') });
     } finally {
       publish({ running: false });
@@ -161,12 +163,14 @@ export function outboxChannel<T extends OutboxRecord, A extends ItemAnswer = Ite
 
     const active = enabled && loaded && online && userId !== undefined && waiting > 0;
     useEffect(() => {
-      if (active) void sync(client, userId);
+      if (active && autoSyncDue(lastFailureAt, Date.now())) void sync(client, userId);
     }, [active, waiting, client, userId]);
 
     useEffect(() => {
       if (!active) return;
-      const timer = setInterval(() => void sync(client, userId), RETRY_MS);
+      const timer = setInterval(() => {
+        if (autoSyncDue(lastFailureAt, Date.now())) void sync(client, userId);
+      }, RETRY_MS);
       return () => clearInterval(timer);
     }, [active, client, userId]);
   }
