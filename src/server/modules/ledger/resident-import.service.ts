@@ -17,6 +17,7 @@ import { categoryRows, ledgerWrites, membershipRow, newHouseholdRow, newResident
 import { categoryEntries, phoneColumns, sameCategories } from './resident-records.ts';
 import { readFirstSheet, writeTemplate } from './resident-workbook.ts';
 import { residentsRepository, type HouseholdRow, type ResidentRow } from './residents.repository.ts';
+import { groupBy } from '../../../domain/group-by.ts';
 
 /** How far down a title and notes may push the header row. */
 const HEADER_SEARCH_ROWS = 10;
@@ -228,16 +229,6 @@ function findHeader(cells: readonly string[][]): number {
 function splitKey(key: string): [string, string] {
   const at = key.indexOf('|');
   return [key.slice(0, at), key.slice(at + 1)];
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    if (!m.has(k)) m.set(k, []);
-    m.get(k)!.push(it);
-  }
-  return m;
 }
 
 function message(locale: Locale, p: SheetProblem): string {

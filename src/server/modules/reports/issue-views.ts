@@ -1,5 +1,6 @@
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { Issue, IssueStatus } from '../../../contract/reports.ts';
+import { groupBy } from '../../../domain/group-by.ts';
 import { roleAllows } from '../../../domain/access/roles.ts';
 import type { Grant, Scope } from '../../../domain/access/scope.ts';
 import { isFlagged } from '../../../domain/reports/report-rules.ts';
@@ -8,8 +9,7 @@ import { issuesRepository, type IssueView } from './issues.repository.ts';
 /** Issues as the pages show them: with every answer, newest first, whether flagged now, and whether the reader may answer. */
 export async function issuesWithAnswers(db: Executor, scope: Scope, rows: readonly IssueView[], now: string): Promise<Issue[]> {
   const answers = await issuesRepository.answersOf(db, rows.map((r) => r.id));
-  const byIssue = new Map<string, typeof answers>();
-  for (const a of answers) byIssue.set(a.issue_id, [...(byIssue.get(a.issue_id) ?? []), a]);
+  const byIssue = groupBy(answers, (a) => a.issue_id);
   return rows.map((r) => ({
     id: r.id,
     reportId: r.report_id,

@@ -1,5 +1,6 @@
 import type { Database } from '../../../db/database.ts';
 import type { CommunityReportRow, Dashboard, DashboardRow, LevelDay, LevelRow } from '../../../contract/reports.ts';
+import { groupBy } from '../../../domain/group-by.ts';
 import { shanghaiDate, shanghaiMidnightUtc } from '../../../domain/local-date.ts';
 import { addInto, noFigures, type DayFigures } from '../../../domain/reports/figures.ts';
 import { deadlineAt } from '../../../domain/reports/report-rules.ts';
@@ -44,9 +45,7 @@ function mainReport<R extends { subject: string; version: number }>(reports: rea
 export function levelService({ db }: Database) {
   async function reportsOfDay(level: Level, day: string) {
     const reports = await reportsRepository.ofDay(db, level.unit.path, day);
-    const byCommunity = new Map<string, typeof reports>();
-    for (const r of reports) byCommunity.set(r.community_id, [...(byCommunity.get(r.community_id) ?? []), r]);
-    return new Map([...byCommunity].map(([id, list]) => [id, mainReport(list)!]));
+    return new Map([...groupBy(reports, (r) => r.community_id)].map(([id, list]) => [id, mainReport(list)!]));
   }
 
   return {

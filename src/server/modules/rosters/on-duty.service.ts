@@ -13,7 +13,8 @@ import { storeEach } from '../../batch-items.ts';
 import { communityFor, grantOn, type Community } from '../../community-access.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { groupBy, needsOn, rosterEntrancesOf, type RosterEntrance } from './roster-checkpoints.ts';
+import { groupBy } from '../../../domain/group-by.ts';
+import { needsOn, rosterEntrancesOf, type RosterEntrance } from './roster-checkpoints.ts';
 import { rostersRepository, type AlertRow, type DutyView } from './rosters.repository.ts';
 
 /** An unstaffed shift alerts the lead once it has run this long without its minimum checked in. */

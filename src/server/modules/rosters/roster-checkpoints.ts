@@ -4,19 +4,9 @@ import { stateAt, type EntranceState } from '../../../domain/gates/entrance-stat
 import { shanghaiInstant } from '../../../domain/local-date.ts';
 import { DEFAULT_SHIFTS, shiftSpan } from '../../../domain/rosters/shifts.ts';
 import type { ShiftNeed } from '../../../domain/rosters/roster-rules.ts';
+import { groupBy } from '../../../domain/group-by.ts';
 import { entrancesRepository } from '../gates/entrances.repository.ts';
 import { rostersRepository } from './rosters.repository.ts';
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
 
 /** Two people per shift until the community sets its own minimum. */
 export const DEFAULT_MINIMUM = 2;
