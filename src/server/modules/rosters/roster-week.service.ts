@@ -12,7 +12,7 @@ import { refusalOf } from '../../batch-items.ts';
 import { communityFor, grantOn, type Community } from '../../community-access.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { communityPeople } from '../teams/teams.service.ts';
+import { communityPeople, communityPerson } from '../teams/teams.service.ts';
 import { dutyProblem, type Candidate } from './duty-checks.ts';
 import { needsOn, rosterEntrances, rosterEntrancesByIds, stateAtNoon, type RosterEntrance } from './roster-checkpoints.ts';
 import { rostersRepository, type DutyView } from './rosters.repository.ts';
@@ -99,7 +99,7 @@ export function rosterWeekService({ db, dialect }: Database) {
           if (!same) throw new AppError('ID_CONFLICT', { field: 'id' });
           return;
         }
-        const person = (await communityPeople(trx, { id: entrance.communityId, path: entrance.path, name: '' })).find((p) => p.userId === input.userId);
+        const person = await communityPerson(trx, { path: entrance.path }, input.userId);
         if (!person) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field: 'userId' });
         const problem = await dutyProblem(trx, entrance, input, { now: Date.now(), names: new Map([[input.userId, person.name]]) });
         if (problem) throw problem;

@@ -11,7 +11,7 @@ import type { Actor } from '../../actor.ts';
 import { communityFor, grantOn } from '../../community-access.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { communityPeople } from '../teams/teams.service.ts';
+import { communityPeople, communityPerson } from '../teams/teams.service.ts';
 import { dutyProblem } from './duty-checks.ts';
 import { rosterEntrancesByIds } from './roster-checkpoints.ts';
 import { dutyOf } from './roster-week.service.ts';
@@ -52,7 +52,7 @@ export function swapsService({ db, dialect }: Database) {
       if (input.toUserId === duty.user_id) throw new AppError('SWAP_SAME_PERSON', { field: 'toUserId' });
       if (started(duty)) throw new AppError('DUTY_STARTED', { field: 'dutyId' });
       const community = { id: duty.community_id, path: duty.org_path, name: '' };
-      if (!(await communityPeople(db, community)).some((p) => p.userId === input.toUserId)) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field: 'toUserId' });
+      if (!(await communityPerson(db, community, input.toUserId))) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field: 'toUserId' });
       let counter: DutyRow | undefined;
       if (input.counterDutyId) {
         counter = await rostersRepository.findDuty(db, input.counterDutyId);
@@ -88,7 +88,7 @@ export function swapsService({ db, dialect }: Database) {
           if (started(duty) || (counter && started(counter))) throw new AppError('DUTY_STARTED');
           const entrances = new Map((await rosterEntrancesByIds(trx, [duty.entrance_id, ...(counter ? [counter.entrance_id] : [])])).map((e) => [e.id, e]));
           const ignore = [duty.id, ...(counter ? [counter.id] : [])];
-          const names = new Map((await communityPeople(trx, { id: duty.community_id, path: duty.org_path, name: '' })).map((p) => [p.userId, p.name]));
+          const names = new Map((await communityPeople(trx, { path: duty.org_path })).map((p) => [p.userId, p.name]));
           const moves = [{ d: duty, to: swap.to_user_id }, ...(counter ? [{ d: counter, to: swap.from_user_id }] : [])];
           const from = (d: DutyRow) => (d.id === duty.id ? swap.from_user_id : swap.to_user_id);
           for (const { d, to } of moves) {

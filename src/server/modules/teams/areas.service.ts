@@ -8,7 +8,7 @@ import { communityFor, grantOn, type Community } from '../../community-access.ts
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { figuresRepository } from '../ledger/figures.repository.ts';
-import { communityPeople } from './teams.service.ts';
+import { communityPerson } from './teams.service.ts';
 import { teamsRepository } from './teams.repository.ts';
 
 /**
@@ -43,7 +43,7 @@ export function areasService({ db }: Database) {
       const to = input.to ?? null;
       if (to !== null && to <= input.from) throw new AppError('DATE_ORDER', { field: 'to' });
       await db.transaction().execute(async (trx) => {
-        if (!(await communityPeople(trx, community)).some((p) => p.userId === input.userId)) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field: 'userId' });
+        if (!(await communityPerson(trx, community, input.userId))) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field: 'userId' });
         const groups = await teamsRepository.groupsOf(trx, community.path, input.from);
         input.groupIds.forEach((id, i) => {
           if (!groups.some((g) => g.id === id)) throw new AppError('GROUP_NOT_IN_COMMUNITY', { field: `groupIds.${i}` });

@@ -27,17 +27,17 @@ export const teamsRepository = {
   },
 
   /** Users holding any role at the community or one of its groups at the instant `at`, with those roles. */
-  async people(db: Executor, communityPath: string, at: string): Promise<{ user_id: string; name: string; mobile: string | null; role: string }[]> {
-    return db
+  async people(db: Executor, communityPath: string, at: string, userId?: string): Promise<{ user_id: string; name: string; mobile: string | null; role: string }[]> {
+    let q = db
       .selectFrom('role_assignments as r')
       .innerJoin('users as u', 'u.id', 'r.user_id')
       .select(['r.user_id', 'u.display_name as name', 'u.mobile', 'r.role'])
       .where((eb) => underAny(eb, 'r.org_path', [communityPath]))
       .where('r.valid_from', '<=', at)
       .where((eb) => eb.or([eb('r.valid_to', 'is', null), eb('r.valid_to', '>', at)]))
-      .where('u.disabled_at', 'is', null)
-      .orderBy('u.display_name')
-      .execute();
+      .where('u.disabled_at', 'is', null);
+    if (userId) q = q.where('r.user_id', '=', userId);
+    return q.orderBy('u.display_name').execute();
   },
 
   async usersByIds(db: Executor, ids: readonly string[]): Promise<{ id: string; display_name: string; mobile: string | null }[]> {

@@ -30,8 +30,8 @@ function membershipOf(m: MemberView, all: readonly MemberView[]): Membership {
 const domainOf = (m: MemberView): DomainMembership => ({ personId: m.user_id, from: m.from_day, to: m.to_day, role: m.role as DomainMembership['role'] });
 
 /** The people of a community now: users holding a role at it or at one of its groups. */
-export async function communityPeople(db: Executor, community: Community): Promise<CommunityPerson[]> {
-  const rows = await teamsRepository.people(db, community.path, new Date().toISOString());
+export async function communityPeople(db: Executor, community: Pick<Community, 'path'>, userId?: string): Promise<CommunityPerson[]> {
+  const rows = await teamsRepository.people(db, community.path, new Date().toISOString(), userId);
   const byUser = new Map<string, CommunityPerson>();
   for (const r of rows) {
     const p = byUser.get(r.user_id) ?? { userId: r.user_id, name: r.name, mobile: maskMobile(r.mobile), roles: [] };
@@ -41,9 +41,14 @@ export async function communityPeople(db: Executor, community: Community): Promi
   return [...byUser.values()];
 }
 
+/** One person of the community now, or undefined: one user's roles read, not the whole community's. */
+export async function communityPerson(db: Executor, community: Pick<Community, 'path'>, userId: string): Promise<CommunityPerson | undefined> {
+  return (await communityPeople(db, community, userId))[0];
+}
+
 /** Whether the user holds a role in the community now (a team member, area holder or person on duty must). */
 async function assertInCommunity(db: Executor, community: Community, userId: string, field: string): Promise<void> {
-  if (!(await communityPeople(db, community)).some((p) => p.userId === userId)) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field });
+  if (!(await communityPerson(db, community, userId))) throw new AppError('MEMBER_OUTSIDE_COMMUNITY', { field });
 }
 
 function assertDayInTeam(team: TeamRow, day: string, field: string): void {
