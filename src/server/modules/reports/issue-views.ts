@@ -38,3 +38,8 @@ export async function issuesWithAnswers(db: Executor, scope: Scope, rows: readon
 export function answerGrant(scope: Scope, officePath: string): Grant | null {
   return scope.grants.find((g) => g.path === officePath && roleAllows(g.role, 'report.answer')) ?? null;
 }
+
+/** The offices whose issues the reader answers: where they hold report.answer. */
+export function answeringOffices(scope: Scope): string[] {
+  return scope.grants.filter((g) => roleAllows(g.role, 'report.answer')).map((g) => g.path);
+}

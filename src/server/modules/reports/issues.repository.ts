@@ -19,8 +19,8 @@ export type IssueView = Awaited<ReturnType<ReturnType<typeof issueRows>['execute
 export interface IssueFilter {
   /** Raised at or under these paths (the communities a reader reaches). */
   raisedUnder: readonly string[];
-  /** Sent to an office at or under this path, when given ("sent to my office"). */
-  sentUnder?: readonly string[] | undefined;
+  /** Sent to one of these offices, when given ("sent to my office"). */
+  sentTo?: readonly string[] | undefined;
   status?: 'open' | 'answered' | 'flagged' | 'all' | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -42,10 +42,7 @@ export const issuesRepository = {
 
   async list(db: Executor, f: IssueFilter, limit: number): Promise<IssueView[]> {
     let q = issueRows(db).where((eb) => underAny(eb, 'i.org_path', f.raisedUnder));
-    if (f.sentUnder) {
-      const sent = f.sentUnder;
-      q = q.where((eb) => underAny(eb, 'i.to_org_path', sent));
-    }
+    if (f.sentTo) q = f.sentTo.length ? q.where('i.to_org_path', 'in', f.sentTo) : q.where(sql<boolean>`1 = 0`);
     if (f.status === 'open') q = q.where('i.status', '=', 'open');
     if (f.status === 'answered') q = q.where('i.status', '<>', 'open');
     if (f.status === 'flagged') q = q.where('i.status', '=', 'open').where('i.flag_at', '<=', f.now);

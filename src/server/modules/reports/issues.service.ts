@@ -4,13 +4,12 @@ import type { Executor } from '../../../db/kysely-types.ts';
 import type { Issue, IssueAnswerWrite, IssueGroup, IssueGroupCreate, IssuesQuery } from '../../../contract/reports.ts';
 import { gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
-import { prefixesFor } from '../../../domain/access/scope.ts';
 import type { Actor } from '../../actor.ts';
 import type { CommunityNews } from '../../community-news.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
-import { answerGrant, issuesWithAnswers } from './issue-views.ts';
+import { answerGrant, answeringOffices, issuesWithAnswers } from './issue-views.ts';
 import { issuesRepository, type IssueView } from './issues.repository.ts';
 
 type Answer = z.infer<typeof IssueAnswerWrite>;
@@ -60,7 +59,7 @@ export function issuesService({ db }: Database, news: CommunityNews) {
       if (!unit) throw new AppError('NOT_FOUND', { field: 'orgId' });
       const now = new Date().toISOString();
       const rows = await issuesRepository.list(db, {
-        raisedUnder: [unit.path], sentUnder: q.mine ? prefixesFor(actor, 'report.answer') : undefined,
+        raisedUnder: [unit.path], sentTo: q.mine ? answeringOffices(actor) : undefined,
         status: q.status, from: q.from, to: q.to, topic: q.topic, now,
       }, LIST_LIMIT);
       return issuesWithAnswers(db, actor, rows, now);

@@ -181,6 +181,10 @@ describeApi('daily reports and the issues they send up', (t) => {
     expect((await t.call('POST', `/api/issues/${teamIssue}/answers`, { as: 'zz.street', body: { status: 'done', measure: 'x' } })).json).toMatchObject({ code: 'ISSUE_NOT_ADDRESSED' });
     const city = await t.call('POST', `/api/issues/${teamIssue}/answers`, { as: 'zz.city', body: { status: 'done', measure: '22日每个社区配发体温枪1把、口罩500个' } });
     expect(city.json).toMatchObject({ status: 'done', answers: [{ officeName: '株洲市' }] });
+    // "Sent to my office": the city's own, not the street's below it.
+    const mine = await t.call('GET', `/api/issues?orgId=${await t.unit('430200')}&mine=true`, { as: 'zz.city' });
+    expect(mine.json.map((i: { id: string }) => i.id)).toEqual([teamIssue]);
+    expect((await t.call('GET', `/api/issues?orgId=${await t.unit('430200')}`, { as: 'zz.city' })).json.length).toBeGreaterThan(1);
     // The community's own report of the day is still the one the level shows.
     const level = await t.call('GET', `/api/reports/level?orgId=${liyu}&day=${yesterday}`, { as: 'zz.street' });
     expect(level.json.communities[0]).toMatchObject({ name: '中路社区', state: 'submitted', teamName: null, version: 2 });
