@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { CODES, describeApi } from '../../../../test/harness.ts';
 import { systemActor } from '../../../cli/system-actor.ts';
@@ -142,5 +143,38 @@ describeApi('report figures and their sums up four levels', (t) => {
     expect((await t.call('GET', `/api/dashboard?orgId=${await t.unit('430200')}`, { as: 'wh.city' })).statusCode).toBe(404);
     // A day in the future is refused.
     expect((await t.call('GET', `/api/reports/level?orgId=${await t.unit('430200')}&day=${addDays(today, 1)}`, { as: 'zz.city' })).json).toMatchObject({ code: 'REPORT_DAY_IN_FUTURE', field: 'day' });
+  });
+
+  it('exports a report and a level’s day as .xlsx that read back with the same figures', async () => {
+    const values = async (url: string, as: string, sheet = 0) => {
+      const file = await t.call('GET', url, { as });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      return book.worksheets[sheet]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v))));
+    };
+    const day = await t.call('GET', `/api/reports/day?communityId=${units.zhonglu!.id}&day=${today}`, { as: 'zl.admin' });
+    const report = await values(`/api/reports/${day.json.id}/export.xlsx`, 'zz.street');
+    expect(report[0]![0]).toBe(`中路社区 日报 ${today}`);
+    expect(report).toEqual(expect.arrayContaining([['', '出入口通行', String(expected.zhonglu!.passages)], ['', '发热（≥37.3℃）', String(expected.zhonglu!.fevers)]]));
+    expect(report.some((r) => r[3] === '口罩不足' && r[4] === '待答复')).toBe(true);
+    // In English for a user who works in English.
+    await t.database.db.updateTable('users').set({ locale: 'en' }).where('username', '=', 'zz.street').execute();
+    await t.login('zz.street');
+    const en = await t.call('GET', `/api/reports/${day.json.id}/export.xlsx`, { as: 'zz.street' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
+    expect(String(book.worksheets[0]!.getCell(1, 1).value)).toBe(`中路社区 daily report ${today}`);
+
+    const level = await values(`/api/reports/level/export.xlsx?orgId=${await t.unit('430211')}&day=${today}`, 'zz.district');
+    expect(level[0]![0]).toBe(`天元区 日报汇总 ${today}`);
+    const passagesColumn = level[1]!.indexOf('出入口通行');
+    const rows = Object.fromEntries(level.slice(2).map((r) => [r[0], r]));
+    expect(rows['栗雨街道']!.slice(1, 5)).toEqual(['2', '1', '0', '1']);
+    expect(rows['合计']![passagesColumn]).toBe(String(expected.zhonglu!.passages + expected.songjia!.passages));
+    const communities = await values(`/api/reports/level/export.xlsx?orgId=${await t.unit('430211')}&day=${today}`, 'zz.district', 1);
+    expect(communities.map((r) => [r[0], r[2]])).toEqual([['社区', '上报状态'], ['中路社区', '已报'], ['金山社区', '未报'], ['宋家社区', '已报']]);
+    expect((await t.call('GET', `/api/reports/level/export.xlsx?orgId=${await t.unit('430211')}&day=${today}`, { as: 'wh.district' })).statusCode).toBe(404);
   });
 });
