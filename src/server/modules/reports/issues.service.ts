@@ -81,6 +81,9 @@ export function issuesService({ db }: Database, news: CommunityNews) {
       const grant = answeringGrant(actor, issues[0]!);
       const id = input.id ?? uuidv7();
       const existing = await issuesRepository.group(db, id);
+      // A retried request finds its group made; an issue in another group stays there (its answers name that group).
+      const grouped = issues.find((i) => i.group_id !== null && i.group_id !== id);
+      if (grouped) throw new AppError('ISSUE_ALREADY_GROUPED', { field: 'issueIds', params: { text: grouped.text, group: grouped.group_title ?? '' } });
       if (!existing) {
         await db.transaction().execute(async (trx) => {
           await issuesRepository.insertGroup(trx, { id, to_org_id: issues[0]!.to_org_id, to_org_path: issues[0]!.to_org_path, title: input.title, created_by: actor.userId, created_at: new Date().toISOString() }, input.issueIds);

@@ -139,6 +139,12 @@ describeApi('daily reports and the issues they send up', (t) => {
     expect(answered.json.issues.map((i: { status: string; group: { title: string } }) => [i.status, i.group.title])).toEqual([['in_progress', '人手与药品'], ['in_progress', '人手与药品']]);
     expect(answered.json.issues[0].answers[0]).toMatchObject({ groupTitle: '人手与药品', measure: '街道统一调配' });
     expect((await t.call('POST', `/api/issues/groups/${group.json.id}/answers`, { as: 'wh.street', body: { status: 'done', measure: 'x' } })).statusCode).toBe(404);
+    // Grouped once: not moved into another group; the same request again (its id) answers the same group.
+    const again = await t.call('POST', '/api/issues/groups', { as: 'zz.street', body: { title: '再次归并', issueIds: open.map((i) => i.id) } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json).toMatchObject({ code: 'ISSUE_ALREADY_GROUPED', field: 'issueIds', message: expect.stringContaining('人手与药品') });
+    const retried = await t.call('POST', '/api/issues/groups', { as: 'zz.street', body: { id: group.json.id, title: '人手与药品', issueIds: open.map((i) => i.id) } });
+    expect(retried.json).toMatchObject({ id: group.json.id, title: '人手与药品' });
   });
 
   it('flags an issue left unanswered past the office’s time, at both ends', async () => {
