@@ -157,7 +157,7 @@ describeApi('report figures and their sums up four levels', (t) => {
     const day = await t.call('GET', `/api/reports/day?communityId=${units.zhonglu!.id}&day=${today}`, { as: 'zl.admin' });
     const report = await values(`/api/reports/${day.json.id}/export.xlsx`, 'zz.street');
     expect(report[0]![0]).toBe(`中路社区 日报 ${today}`);
-    expect(report).toEqual(expect.arrayContaining([['', '出入口通行', String(expected.zhonglu!.passages)], ['', '发热（≥37.3℃）', String(expected.zhonglu!.fevers)]]));
+    expect(report).toEqual(expect.arrayContaining([['', '出入口通行', String(expected.zhonglu!.passages)], ['', '发热（≥37.3 °C）', String(expected.zhonglu!.fevers)]]));
     expect(report.some((r) => r[3] === '口罩不足' && r[4] === '待答复')).toBe(true);
     // In English for a user who works in English.
     await t.database.db.updateTable('users').set({ locale: 'en' }).where('username', '=', 'zz.street').execute();

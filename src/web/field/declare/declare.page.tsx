@@ -10,9 +10,11 @@ import { ArrivalFields } from '../observation/arrival-fields.component.tsx';
 import { useArrivalForm } from '../observation/arrival-form.ts';
 import { fullTimeOf } from '../observation/observation-format.ts';
 import { serverErrorsOf } from '../observation/server-errors.ts';
-import { forgetReceipt, keepReceipt, readReceipt, type DeclareReceipt } from './declare-receipt.ts';
+import { publicReceipts, type PublicReceipt } from '../shared/public-receipt.ts';
 import { useDeclare, useDeclarePage } from './declare.resource.ts';
 import '../observation/observation.css';
+
+const receipts = publicReceipts('declare');
 
 /**
  * The public self-declaration page (/m/declare/:communityId), reached from the
@@ -26,7 +28,7 @@ export function DeclarePage() {
   const { t } = useTranslation();
   const { communityId = '' } = useParams();
   const page = useDeclarePage(communityId);
-  const [receipt, setReceipt] = useState<DeclareReceipt | null>(() => readReceipt(communityId));
+  const [receipt, setReceipt] = useState<PublicReceipt | null>(() => receipts.read(communityId));
 
   if (page.isPending) {
     return (
@@ -72,7 +74,7 @@ export function DeclarePage() {
           receipt={receipt}
           communityName={page.data.communityName}
           onAnother={() => {
-            forgetReceipt(communityId);
+            receipts.forget(communityId);
             setReceipt(null);
           }}
         />
@@ -80,7 +82,7 @@ export function DeclarePage() {
         <DeclareForm
           communityId={communityId}
           onSent={(r) => {
-            keepReceipt(communityId, r);
+            receipts.keep(communityId, r);
             setReceipt(r);
           }}
         />
@@ -89,7 +91,7 @@ export function DeclarePage() {
   );
 }
 
-function DeclareForm({ communityId, onSent }: { communityId: string; onSent: (r: DeclareReceipt) => void }) {
+function DeclareForm({ communityId, onSent }: { communityId: string; onSent: (r: PublicReceipt) => void }) {
   const { t } = useTranslation();
   const today = shanghaiDate();
   const form = useArrivalForm(today, true);
@@ -166,7 +168,7 @@ function DeclareForm({ communityId, onSent }: { communityId: string; onSent: (r:
   );
 }
 
-function Receipt({ receipt, communityName, onAnother }: { receipt: DeclareReceipt; communityName: string; onAnother: () => void }) {
+function Receipt({ receipt, communityName, onAnother }: { receipt: PublicReceipt; communityName: string; onAnother: () => void }) {
   const { t } = useTranslation();
   const another = async () => {
     const sure = await Dialog.confirm({

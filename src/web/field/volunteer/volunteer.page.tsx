@@ -8,11 +8,13 @@ import { fullTimeOf } from '../observation/observation-format.ts';
 import { serverErrorsOf } from '../observation/server-errors.ts';
 import { LanguageSwitch } from '../shared/language-switch.component.tsx';
 import { emptyDraft, SKILLS, signupBody, VOLUNTEER_FIELDS, volunteerProblems, type VolunteerDraft, type VolunteerField } from './volunteer-draft.ts';
-import { forgetReceipt, keepReceipt, readReceipt, type VolunteerReceipt } from './volunteer-receipt.ts';
+import { publicReceipts, type PublicReceipt } from '../shared/public-receipt.ts';
 import { useVolunteerPage, useVolunteerSignup } from './volunteer.resource.ts';
 import '../gate/gate.css';
 import '../observation/observation.css';
 import './volunteer.css';
+
+const receipts = publicReceipts('volunteer');
 
 /**
  * The public volunteer sign-up page (/m/volunteer/:communityId), reached from
@@ -26,7 +28,7 @@ export function VolunteerPage() {
   const { t } = useTranslation();
   const { communityId = '' } = useParams();
   const page = useVolunteerPage(communityId);
-  const [receipt, setReceipt] = useState<VolunteerReceipt | null>(() => readReceipt(communityId));
+  const [receipt, setReceipt] = useState<PublicReceipt | null>(() => receipts.read(communityId));
 
   if (page.isPending) {
     return (
@@ -70,7 +72,7 @@ export function VolunteerPage() {
           receipt={receipt}
           communityName={page.data.communityName}
           onAnother={() => {
-            forgetReceipt(communityId);
+            receipts.forget(communityId);
             setReceipt(null);
           }}
         />
@@ -80,7 +82,7 @@ export function VolunteerPage() {
           communityName={page.data.communityName}
           consentVersion={page.data.consentVersion}
           onSent={(r) => {
-            keepReceipt(communityId, r);
+            receipts.keep(communityId, r);
             setReceipt(r);
           }}
         />
@@ -89,7 +91,7 @@ export function VolunteerPage() {
   );
 }
 
-function SignupForm(props: { communityId: string; communityName: string; consentVersion: string; onSent: (r: VolunteerReceipt) => void }) {
+function SignupForm(props: { communityId: string; communityName: string; consentVersion: string; onSent: (r: PublicReceipt) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<VolunteerDraft>(emptyDraft);
   const [tried, setTried] = useState(false);
@@ -209,7 +211,7 @@ function Labelled({ field, label, message, children }: { field: VolunteerField; 
   );
 }
 
-function Receipt({ receipt, communityName, onAnother }: { receipt: VolunteerReceipt; communityName: string; onAnother: () => void }) {
+function Receipt({ receipt, communityName, onAnother }: { receipt: PublicReceipt; communityName: string; onAnother: () => void }) {
   const { t } = useTranslation();
   const another = async () => {
     const sure = await Dialog.confirm({
