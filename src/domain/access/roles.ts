@@ -31,9 +31,10 @@ export const PERMISSIONS = [
   // and replacements, volunteer review, areas, rosters, swaps, duty alerts, the briefing and hazards). One's own shifts, tasks and
   // check-ins need no permission: they are one's own.
   'team.read', 'team.manage',
-  // Daily reports and issues: read (reports, issues, dashboards in scope), write (a community's or its work team's report), answer
-  // (the issues sent to one's office), manage (the office's rule for the reports below it: fewest issues, deadline, answer time).
-  'report.read', 'report.write', 'report.answer', 'report.manage',
+  // Daily reports and issues: read (reports, issues, dashboards in scope), write (the community's own report and its work teams'),
+  // team (a work team's report, by its members on the day), answer (the issues sent to one's office), manage (the office's rule for
+  // the reports below it: fewest issues, deadline, answer time).
+  'report.read', 'report.write', 'report.team', 'report.answer', 'report.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,7 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...GATE_WORK, 'gate.manage', 'gate.alerts', ...OBSERVATION_WORK, 'observation.manage', 'team.manage', 'report.write',
   ],
   grid_worker: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.write', 'ledger.reveal', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK],
-  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK, 'report.read', 'report.write'],
+  team_member: [...FIELD, 'ledger.figures', 'ledger.read', 'ledger.health', 'screening.visit', ...GATE_WORK, ...OBSERVATION_WORK, 'report.read', 'report.team'],
   checkpoint_volunteer: [...FIELD, ...GATE_WORK],
   enterprise_contact: ['org.read'],
 };

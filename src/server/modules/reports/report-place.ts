@@ -49,16 +49,24 @@ export async function reportPlace(db: Executor, actor: Actor, q: { communityId: 
 }
 
 /**
- * Why the actor may not write this report, or null: anyone with report.write
- * at the community writes its own report; a work team's report is written by
- * the team's members on that day, or by the community's lead. Offices above
- * read reports but do not write them.
+ * Why the actor may not write this report, or null: the community's own
+ * report is written by its staff (report.write); a work team's report by the
+ * team's members on that day (report.team) or by the community's staff.
+ * Offices above read reports but do not write them.
  */
 export async function writeRefusal(db: Executor, actor: Actor, place: ReportPlace): Promise<AppError | null> {
-  if (!gateGrant(actor, 'report.write', place.community.path)) return new AppError('FORBIDDEN');
-  if (!place.team) return null;
-  if (!isInForce(place.day, place.team.fromDay, place.team.toDay)) return new AppError('DAY_OUTSIDE_TEAM', { field: 'day', params: { from: place.team.fromDay, to: place.team.toDay ? addDays(place.team.toDay, -1) : '—' } });
-  if (gateGrant(actor, 'team.manage', place.community.path)) return null;
+  const staff = gateGrant(actor, 'report.write', place.community.path) !== null;
+  if (!place.team) return staff ? null : new AppError('FORBIDDEN');
+  if (!isInForce(place.day, place.team.fromDay, place.team.toDay)) {
+    return new AppError('DAY_OUTSIDE_TEAM', { field: 'day', params: { from: place.team.fromDay, to: place.team.toDay ? addDays(place.team.toDay, -1) : '—' } });
+  }
+  if (staff) return null;
+  if (!gateGrant(actor, 'report.team', place.community.path)) return new AppError('FORBIDDEN');
   const teams = await teamsRepository.teamsOfUserOn(db, actor.userId, place.day);
   return teams.includes(place.team.id) ? null : new AppError('NOT_ON_TEAM_THAT_DAY', { field: 'teamId' });
+}
+
+/** The grant a report is written under, for the audit trail. */
+export function writerGrant(actor: Actor, place: Pick<ReportPlace, 'community'>) {
+  return gateGrant(actor, 'report.write', place.community.path) ?? gateGrant(actor, 'report.team', place.community.path);
 }

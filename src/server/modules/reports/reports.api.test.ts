@@ -48,6 +48,12 @@ describeApi('daily reports and the issues they send up', (t) => {
     expect((await submit('cc.admin')).statusCode).toBe(404);
     expect((await submit('zz.street')).json).toMatchObject({ code: 'FORBIDDEN' });
     expect((await submit('zl.gate')).statusCode).toBe(404);
+    // A work team's member writes the team's report, not the community's own.
+    expect((await submit('zl.team')).json).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await t.call('PUT', '/api/reports/draft', { as: 'zl.team', body: { communityId: zhonglu, day: yesterday, narrative: 'x', issues: [] } })).json).toMatchObject({ code: 'FORBIDDEN' });
+    // No draft for a day not begun either.
+    const ahead = await t.call('PUT', '/api/reports/draft', { as: 'zl.admin', body: { communityId: zhonglu, day: addDays(today, 1), narrative: 'x', issues: [] } });
+    expect(ahead.json).toMatchObject({ code: 'REPORT_DAY_IN_FUTURE', field: 'day' });
     expect((await t.call('GET', `/api/reports/day?communityId=${zhonglu}&day=${yesterday}`, { as: 'wh.street' })).statusCode).toBe(404);
     const street = await t.call('GET', `/api/reports/day?communityId=${zhonglu}&day=${yesterday}`, { as: 'zz.street' });
     expect(street.json).toMatchObject({ state: 'draft', canWrite: false });

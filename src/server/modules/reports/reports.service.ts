@@ -4,7 +4,6 @@ import type { Database } from '../../../db/database.ts';
 import { uniqueViolation } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { DraftWrite, IssueDraft, ReportCorrect, ReportDay, ReportDayQuery, ReportSubmit } from '../../../contract/reports.ts';
-import { gateGrant } from '../../../domain/gates/gate-scope.ts';
 import { uuidv7 } from '../../../domain/ids.ts';
 import { shanghaiDate, shanghaiMidnightUtc } from '../../../domain/local-date.ts';
 import { noFigures, type DayFigures } from '../../../domain/reports/figures.ts';
@@ -16,7 +15,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { issuesWithAnswers } from './issue-views.ts';
 import { issuesRepository } from './issues.repository.ts';
 import { reportFiguresRepository } from './report-figures.repository.ts';
-import { reportPlace, writeRefusal, type ReportPlace } from './report-place.ts';
+import { reportPlace, writeRefusal, writerGrant, type ReportPlace } from './report-place.ts';
 import { reportsRepository, type ReportRow } from './reports.repository.ts';
 
 type Submit = z.infer<typeof ReportSubmit>;
@@ -115,6 +114,7 @@ export function reportsService({ db }: Database, news: CommunityNews) {
 
     async saveDraft(actor: Actor, input: z.infer<typeof DraftWrite>): Promise<ReportDay> {
       const place = await writablePlace(actor, input);
+      if (place.day > shanghaiDate()) throw new AppError('REPORT_DAY_IN_FUTURE', { field: 'day' });
       const now = new Date().toISOString();
       const current = await reportsRepository.current(db, place.community.id, place.day, place.subject);
       if (current && current.version > 0) throw new AppError('REPORT_FROZEN', { ref: { type: 'report', id: current.id } });
@@ -156,7 +156,7 @@ export function reportsService({ db }: Database, news: CommunityNews) {
             deadline_at: place.deadlineAt, late: now > place.deadlineAt ? 1 : 0, submitted_at: now, submitted_by: actor.userId, content_hash: hash,
           });
           await reportsRepository.insertIssues(trx, issueRows(place, input.id, input.issues, 0, now));
-          await recordAudit(trx, actor, gateGrant(actor, 'report.write', place.community.path), {
+          await recordAudit(trx, actor, writerGrant(actor, place), {
             action: 'reports.submit', entityType: 'daily_report', entityId: input.id, path: place.community.path,
             after: { day: place.day, team: place.team?.name ?? null, issues: input.issues.length, late: now > place.deadlineAt },
           });
@@ -195,7 +195,7 @@ export function reportsService({ db }: Database, news: CommunityNews) {
         });
         const sent = await reportsRepository.issueCountOf(trx, place.community.id, place.day, place.subject);
         await reportsRepository.insertIssues(trx, issueRows(place, input.id, input.issues, sent, now));
-        await recordAudit(trx, actor, gateGrant(actor, 'report.write', place.community.path), {
+        await recordAudit(trx, actor, writerGrant(actor, place), {
           action: 'reports.correct', entityType: 'daily_report', entityId: input.id, path: place.community.path,
           before: { version: old.version, narrative: old.narrative }, after: { version: old.version + 1, reason: input.reason, narrative: input.narrative, issues: input.issues.length },
         });

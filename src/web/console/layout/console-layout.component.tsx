@@ -17,7 +17,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
   const items: MenuProps['items'] = [
     { key: 'overview', icon: <DashboardOutlined />, label: <Link to="/" data-testid="nav-overview">{t('console:nav.overview')}</Link> },
     hasPermission(me, 'report.read') && { key: 'dashboard', icon: <FundOutlined />, label: <Link to="/dashboard" data-testid="nav-dashboard">{t('dashboard:nav')}</Link> },
-    hasPermission(me, 'report.read') && { key: 'reports', icon: <FileTextOutlined />, label: <Link to={hasPermission(me, 'report.write') ? '/reports/write' : '/reports'} data-testid="nav-reports">{t('reports-office:nav')}</Link> },
+    hasPermission(me, 'report.read') && { key: 'reports', icon: <FileTextOutlined />, label: <Link to={hasPermission(me, 'report.write') || hasPermission(me, 'report.team') ? '/reports/write' : '/reports'} data-testid="nav-reports">{t('reports-office:nav')}</Link> },
     hasPermission(me, 'ledger.read') && { key: 'residents', icon: <HomeOutlined />, label: <Link to="/residents" data-testid="nav-residents">{t('ledger:nav.residents')}</Link> },
     hasPermission(me, 'ledger.read') && { key: 'screening', icon: <ScheduleOutlined />, label: <Link to="/screening" data-testid="nav-screening">{t('screening:nav.screening')}</Link> },
     hasPermission(me, 'gate.view') && { key: 'gates', icon: <SafetyOutlined />, label: <Link to="/gates" data-testid="nav-gates">{t('gate-console:nav.gates')}</Link> },
