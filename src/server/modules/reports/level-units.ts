@@ -28,6 +28,7 @@ const toUnit = (u: OrgUnitRow): Unit => ({ id: u.id, name: u.name, kind: u.kind,
 /** The unit the reader asked for, or their highest one; out of scope looks absent. */
 export async function levelUnit(db: Executor, actor: Actor, orgId: string | undefined): Promise<OrgUnitRow> {
   const prefixes = gatePrefixes(actor, 'report.read');
+  if (prefixes.length === 0) throw new AppError('FORBIDDEN');
   const unit = orgId
     ? await orgRepository.findInScope(db, prefixes, orgId)
     : (await orgRepository.findByPaths(db, prefixesFor(actor, 'report.read')))[0];

@@ -27,7 +27,7 @@ const row = (u: Unit, c: Counts) => ({ id: u.id, name: u.name, kind: u.kind, ...
 
 function checkDay(day: string | undefined): string {
   const d = day ?? shanghaiDate();
-  if (d > shanghaiDate()) throw new AppError('REPORT_DAY_IN_FUTURE', { field: 'day' });
+  if (d > shanghaiDate()) throw new AppError('DAY_NOT_BEGUN', { field: 'day', params: { day: d } });
   return d;
 }
 

@@ -142,7 +142,9 @@ describeApi('report figures and their sums up four levels', (t) => {
     expect((await t.call('GET', `/api/reports/level?orgId=${await t.unit('430211')}&day=${today}`, { as: 'zz.street' })).statusCode).toBe(404);
     expect((await t.call('GET', `/api/dashboard?orgId=${await t.unit('430200')}`, { as: 'wh.city' })).statusCode).toBe(404);
     // A day in the future is refused.
-    expect((await t.call('GET', `/api/reports/level?orgId=${await t.unit('430200')}&day=${addDays(today, 1)}`, { as: 'zz.city' })).json).toMatchObject({ code: 'REPORT_DAY_IN_FUTURE', field: 'day' });
+    expect((await t.call('GET', `/api/reports/level?orgId=${await t.unit('430200')}&day=${addDays(today, 1)}`, { as: 'zz.city' })).json).toMatchObject({ code: 'DAY_NOT_BEGUN', field: 'day' });
+    // A role that reads no reports at all is refused, not told its unit is missing.
+    expect((await t.call('GET', '/api/dashboard', { as: 'zl.g01' })).json).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('exports a report and a level’s day as .xlsx that read back with the same figures', async () => {
