@@ -29,10 +29,20 @@ export class ConsolePage {
     return (await this.page.textContent('[data-testid="not-found"]')) ?? '';
   }
 
+  /** Tried again when the choice did not take: on a loaded machine a dialog still closing can take the first click. */
   async switchLanguage(label: '中文' | 'English'): Promise<void> {
-    await this.page.click('[data-testid="lang-switch"]');
-    await this.page.getByText(label, { exact: true }).last().click();
-    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, label === 'English' ? 'en' : 'zh-CN');
+    const lang = label === 'English' ? 'en' : 'zh-CN';
+    for (let attempt = 1; ; attempt++) {
+      await this.page.click('[data-testid="lang-switch"]');
+      await this.page.getByText(label, { exact: true }).last().click();
+      try {
+        await this.page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 10_000 });
+        return;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   async hasNav(id: 'nav-org' | 'nav-users' | 'nav-audit'): Promise<boolean> {
