@@ -5,6 +5,7 @@ import type { ItemResult } from '../../../contract/gates.ts';
 import type { Database } from '../../../db/database.ts';
 import { gateGrant } from '../../../domain/gates/gate-scope.ts';
 import type { Actor } from '../../actor.ts';
+import type { CommunityNews } from '../../community-news.ts';
 import { storeEach } from '../../batch-items.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -21,7 +22,7 @@ const CLOCK_SLACK_MS = 10 * 60_000;
  * whoever ticks it first among its assignees (a person, or anyone on an
  * assigned team that day) or the community's lead.
  */
-export function taskTicksService({ db }: Database) {
+export function taskTicksService({ db }: Database, news?: CommunityNews) {
   /** The tick already stored under this id, if any: "already stored" when it is the same one, a conflict when another. */
   async function repeatOf(actor: Actor, input: Tick): Promise<Omit<ItemResult, 'id'> | null> {
     const same = await repo.findTaskByTick(db, input.id);
@@ -65,6 +66,8 @@ export function taskTicksService({ db }: Database) {
         action: 'briefing.task.done', entityType: 'briefing_task', entityId: task.id, path: task.org_path, after: { tickId: input.id, at: new Date(at).toISOString(), note: input.note || null },
       });
     });
+    // Tasks done is a figure of the day's report and of the dashboards above.
+    news?.changed(task.community_id);
     return { result: 'stored' };
   }
 

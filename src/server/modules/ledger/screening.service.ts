@@ -22,6 +22,7 @@ import { categoryEntries } from './resident-records.ts';
 import { citizenIdFrom } from './residents.service.ts';
 import { residentsRepository } from './residents.repository.ts';
 import { screeningRepository, type RoundRow } from './screening.repository.ts';
+import type { CommunityNews } from '../../community-news.ts';
 
 /** A phone's clock may run a little fast; a visit further in the future is a mistake. */
 const CLOCK_SLACK_MS = 10 * 60_000;
@@ -32,7 +33,7 @@ const CLOCK_SLACK_MS = 10 * 60_000;
  * field app, offline first, each sent with the id the phone made, so a visit
  * sent twice is stored once. A visit may register people found on the spot.
  */
-export function screeningService({ db }: Database, box: SensitiveBox) {
+export function screeningService({ db }: Database, box: SensitiveBox, news?: CommunityNews) {
   async function summaries(rounds: readonly (RoundRow & { community_name: string })[]): Promise<RoundSummary[]> {
     const groups = await screeningRepository.roundGroups(db, rounds.map((r) => r.id));
     const out: RoundSummary[] = [];
@@ -56,7 +57,8 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
   }
 
   async function storeVisit(actor: Actor, input: z.infer<typeof VisitInput>): Promise<'stored' | 'already_stored'> {
-    return db.transaction().execute(async (trx) => {
+    let community: string | null = null;
+    const result = await db.transaction().execute(async (trx): Promise<'stored' | 'already_stored'> => {
       const same = await screeningRepository.findVisit(trx, input.id);
       if (same) {
         if (same.round_id === input.roundId && same.household_id === input.householdId && same.visitor_id === actor.userId) return 'already_stored';
@@ -110,8 +112,12 @@ export function screeningService({ db }: Database, box: SensitiveBox) {
         action: 'screening.visit', entityType: 'household', entityId: household.id, path: household.org_path,
         after: { roundId: round.id, visitId: input.id, outcome: input.outcome, arrivals: arrivals.length },
       });
+      community = household.community_id;
       return 'stored';
     });
+    // Households screened is a figure of the day's report and of the dashboards above.
+    if (community) news?.changed(community);
+    return result;
   }
 
   return {

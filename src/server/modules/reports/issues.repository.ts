@@ -66,12 +66,16 @@ export const issuesRepository = {
 
   async insertAnswer(db: Executor, row: Insertable<IssueAnswersTable>): Promise<void> {
     await db.insertInto('issue_answers').values(row).execute();
-    await db.updateTable('report_issues').set({ status: row.status, answered_at: row.answered_at }).where('id', '=', row.issue_id).execute();
+    // The issue's status is its newest answer's, also when an answer given a moment earlier (a group's) commits after it.
+    await db.updateTable('report_issues').set({ status: row.status, answered_at: row.answered_at }).where('id', '=', row.issue_id)
+      .where((eb) => eb.or([eb('answered_at', 'is', null), eb('answered_at', '<=', row.answered_at)])).execute();
   },
 
-  async insertGroup(db: Executor, row: Insertable<IssueGroupsTable>, issueIds: readonly string[]): Promise<void> {
+  /** Makes the group and puts the issues in it; false when one of them went into another group meanwhile. */
+  async insertGroup(db: Executor, row: Insertable<IssueGroupsTable>, issueIds: readonly string[]): Promise<boolean> {
     await db.insertInto('issue_groups').values(row).execute();
-    await db.updateTable('report_issues').set({ group_id: row.id }).where('id', 'in', issueIds).execute();
+    const r = await db.updateTable('report_issues').set({ group_id: row.id }).where('id', 'in', issueIds).where('group_id', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) === new Set(issueIds).size;
   },
 
   async group(db: Executor, id: string) {

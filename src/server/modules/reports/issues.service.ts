@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Database } from '../../../db/database.ts';
+import { uniqueViolation } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { Issue, IssueAnswerWrite, IssueGroup, IssueGroupCreate, IssuesQuery } from '../../../contract/reports.ts';
 import { gatePrefixes } from '../../../domain/gates/gate-scope.ts';
@@ -67,7 +68,8 @@ export function issuesService({ db }: Database, news: CommunityNews) {
 
     async answer(actor: Actor, id: string, answer: Answer): Promise<Issue> {
       const [issue] = await readable(actor, [id]);
-      await db.transaction().execute((trx) => writeAnswers(trx, actor, [issue!], answer, issue!.group_id));
+      // Answered on its own, even if grouped: the answer names a group only when it was given once for the group.
+      await db.transaction().execute((trx) => writeAnswers(trx, actor, [issue!], answer, null));
       news.changed(issue!.community_id);
       const [fresh] = await issuesWithAnswers(db, actor, await issuesRepository.byIds(db, [id]), new Date().toISOString());
       return fresh!;
@@ -82,13 +84,24 @@ export function issuesService({ db }: Database, news: CommunityNews) {
       const id = input.id ?? uuidv7();
       const existing = await issuesRepository.group(db, id);
       // A retried request finds its group made; an issue in another group stays there (its answers name that group).
-      const grouped = issues.find((i) => i.group_id !== null && i.group_id !== id);
-      if (grouped) throw new AppError('ISSUE_ALREADY_GROUPED', { field: 'issueIds', params: { text: grouped.text, group: grouped.group_title ?? '' } });
+      const alreadyGrouped = (list: readonly IssueView[]) => {
+        const grouped = list.find((i) => i.group_id !== null && i.group_id !== id);
+        return grouped ? new AppError('ISSUE_ALREADY_GROUPED', { field: 'issueIds', params: { text: grouped.text, group: grouped.group_title ?? '' } }) : null;
+      };
+      const refusal = alreadyGrouped(issues);
+      if (refusal) throw refusal;
       if (!existing) {
-        await db.transaction().execute(async (trx) => {
-          await issuesRepository.insertGroup(trx, { id, to_org_id: issues[0]!.to_org_id, to_org_path: issues[0]!.to_org_path, title: input.title, created_by: actor.userId, created_at: new Date().toISOString() }, input.issueIds);
-          await recordAudit(trx, actor, grant, { action: 'issues.group', entityType: 'issue_group', entityId: id, path: issues[0]!.to_org_path, after: { title: input.title, issues: input.issueIds } });
-        });
+        try {
+          await db.transaction().execute(async (trx) => {
+            const row = { id, to_org_id: issues[0]!.to_org_id, to_org_path: issues[0]!.to_org_path, title: input.title, created_by: actor.userId, created_at: new Date().toISOString() };
+            // Grouped elsewhere since they were read (two groupings at once): the later one is refused, as it would be after.
+            if (!(await issuesRepository.insertGroup(trx, row, input.issueIds))) throw alreadyGrouped(await issuesRepository.byIds(trx, input.issueIds)) ?? new AppError('ISSUE_ALREADY_GROUPED', { field: 'issueIds' });
+            await recordAudit(trx, actor, grant, { action: 'issues.group', entityType: 'issue_group', entityId: id, path: issues[0]!.to_org_path, after: { title: input.title, issues: input.issueIds } });
+          });
+        } catch (e) {
+          // The same request twice at once: the second finds the group made by the first.
+          if (!uniqueViolation(e)) throw e;
+        }
       }
       return this.groupView(actor, id);
     },

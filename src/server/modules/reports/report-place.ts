@@ -44,7 +44,8 @@ export async function reportPlace(db: Executor, actor: Actor, q: { communityId: 
     team = { id: row.id, name: row.name, fromDay: row.from_day, toDay: row.to_day };
   }
   const sendsTo = await officeFor(db, community.path, team !== null);
-  const rules = await rulesAtPath(db, community.path);
+  // The office reported to sets the rule: a work team's report follows the city office's, not the street's.
+  const rules = await rulesAtPath(db, team ? sendsTo.path : community.path);
   return { community, team, subject: team?.id ?? 'community', day: q.day, sendsTo, rules, deadlineAt: deadlineAt(q.day, rules) };
 }
 

@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { DialectName } from '../../../db/database.ts';
 import { underAny } from '../../../db/dialect.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import type { DailyReportsTable, ReportIssuesTable, ReportRulesTable } from '../../../db/schema.ts';
@@ -7,8 +8,20 @@ export type ReportRow = Selectable<DailyReportsTable>;
 export type IssueRow = Selectable<ReportIssuesTable>;
 export type RulesRow = Selectable<ReportRulesTable> & { org_name: string };
 
+/** The advisory lock space (first key) of a community's (or team's) report of a day. */
+const LOCK_REPORT_DAY = 6005;
+
 /** All SQL about daily reports and office rules; issues are in issues.repository.ts. */
 export const reportsRepository = {
+  /**
+   * Holds a report of a day to the end of the transaction, so that a draft saved, a submission and a correction each
+   * read the report as the one before left it (a first draft saved as the report is submitted would otherwise stay
+   * beside the submitted version). PostgreSQL takes an advisory lock; SQLite's transactions already run one at a time.
+   */
+  async lockDay(trx: Executor, dialect: DialectName, communityId: string, day: string, subject: string): Promise<void> {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_REPORT_DAY)}, hashtext(${`${communityId}/${day}/${subject}`}))`.execute(trx);
+  },
+
   async rulesAt(db: Executor, paths: readonly string[]): Promise<RulesRow[]> {
     if (paths.length === 0) return [];
     return db.selectFrom('report_rules as r').innerJoin('org_units as u', 'u.id', 'r.org_id').selectAll('r').select('u.name as org_name')

@@ -88,7 +88,7 @@ export const reportsRoutes = (services: Services): FastifyPluginAsyncZod => asyn
     handler: (r) => issues.group(actorOf(r), r.body),
   });
   app.get('/api/issues/groups/:id', {
-    schema: { tags, params: ById, response: { 200: IssueGroup } },
+    schema: { tags, summary: 'A group of similar issues, with each issue and its answers', params: ById, response: { 200: IssueGroup } },
     handler: (r) => issues.groupView(actorOf(r), r.params.id),
   });
   app.post('/api/issues/groups/:id/answers', {

@@ -37,7 +37,7 @@ function contentHash(narrative: string, issues: readonly IssueDraft[], extra = '
  * figures and sends the issues to the office above; a correction is a new
  * version with its reason. Who may write is decided in report-place.ts.
  */
-export function reportsService({ db }: Database, news: CommunityNews) {
+export function reportsService({ db, dialect }: Database, news: CommunityNews) {
   async function figuresOf(trx: Executor, place: ReportPlace, now: string): Promise<DayFigures> {
     const byCommunity = await reportFiguresRepository.byCommunity(trx, place.community.path, place.day, asOfDay(place.day, now));
     return byCommunity.get(place.community.id) ?? noFigures();
@@ -116,22 +116,17 @@ export function reportsService({ db }: Database, news: CommunityNews) {
       const place = await writablePlace(actor, input);
       if (place.day > shanghaiDate()) throw new AppError('REPORT_DAY_IN_FUTURE', { field: 'day' });
       const now = new Date().toISOString();
-      const current = await reportsRepository.current(db, place.community.id, place.day, place.subject);
-      if (current && current.version > 0) throw new AppError('REPORT_FROZEN', { ref: { type: 'report', id: current.id } });
       const content = { narrative: input.narrative, draft_issues: JSON.stringify(input.issues), updated_at: now };
-      if (current) {
-        await reportsRepository.updateDraft(db, current.id, content);
-      } else {
-        try {
-          await reportsRepository.insert(db, draftRow(place, actor, now, content));
-        } catch (e) {
-          // Two desks saving the first draft at once: the second writes into the first's row.
-          if (!uniqueViolation(e)) throw e;
-          const other = await reportsRepository.current(db, place.community.id, place.day, place.subject);
-          if (!other || other.version > 0) throw new AppError('REPORT_FROZEN', other ? { ref: { type: 'report', id: other.id } } : {});
-          await reportsRepository.updateDraft(db, other.id, content);
-        }
-      }
+      // Under the day's lock: two desks saving the first draft write one row, and a draft saved as the report is submitted is refused.
+      await db.transaction().execute(async (trx) => {
+        await reportsRepository.lockDay(trx, dialect, place.community.id, place.day, place.subject);
+        const current = await reportsRepository.current(trx, place.community.id, place.day, place.subject);
+        if (current && current.version > 0) throw new AppError('REPORT_FROZEN', { ref: { type: 'report', id: current.id } });
+        if (current) await reportsRepository.updateDraft(trx, current.id, content);
+        else await reportsRepository.insert(trx, draftRow(place, actor, now, content));
+      });
+      // The level's page shows a report begun (a draft) apart from one missing.
+      news.changed(place.community.id);
       return view(actor, place, await reportsRepository.current(db, place.community.id, place.day, place.subject));
     },
 
@@ -145,6 +140,7 @@ export function reportsService({ db }: Database, news: CommunityNews) {
       if (problem?.code === 'REPORT_TOO_FEW_ISSUES') throw new AppError('REPORT_TOO_FEW_ISSUES', { field: 'issues', params: { min: problem.min } });
       try {
         await db.transaction().execute(async (trx) => {
+          await reportsRepository.lockDay(trx, dialect, place.community.id, place.day, place.subject);
           const current = await reportsRepository.current(trx, place.community.id, place.day, place.subject);
           if (current && current.version > 0) throw new AppError('REPORT_FROZEN', { ref: { type: 'report', id: current.id } });
           if (current) await reportsRepository.deleteDraft(trx, current.id);
@@ -162,10 +158,12 @@ export function reportsService({ db }: Database, news: CommunityNews) {
           });
         });
       } catch (e) {
-        // Submitted at the same moment elsewhere: this one is a retry of it, or too late.
-        if (!uniqueViolation(e)) throw e;
+        // Submitted at the same moment elsewhere: this one is a retry of it (found frozen under its own id), or too late.
+        const frozen = e instanceof AppError && e.code === 'REPORT_FROZEN';
+        if (!uniqueViolation(e) && !frozen) throw e;
         const again = await replay(actor, input.id, hash);
         if (again) return again;
+        if (frozen) throw e;
         const other = await reportsRepository.current(db, place.community.id, place.day, place.subject);
         throw new AppError('REPORT_FROZEN', other ? { ref: { type: 'report', id: other.id } } : {});
       }
@@ -182,24 +180,32 @@ export function reportsService({ db }: Database, news: CommunityNews) {
       const place = await writablePlace(actor, { communityId: old.community_id, teamId: old.team_id ?? undefined, day: old.day });
       if (old.version === 0) throw new AppError('REPORT_NOT_SUBMITTED');
       if (old.current !== 1) throw new AppError('REPORT_SUPERSEDED');
-      await db.transaction().execute(async (trx) => {
-        if (!(await reportsRepository.supersede(trx, old.id))) throw new AppError('REPORT_SUPERSEDED');
-        const now = new Date().toISOString();
-        const figures = await figuresOf(trx, place, now);
-        await reportsRepository.insert(trx, {
-          ...draftRow(place, actor, now, { narrative: input.narrative, draft_issues: '[]', updated_at: now }),
-          id: input.id, version: old.version + 1, figures: JSON.stringify(figures), figures_at: now, min_issues: old.min_issues,
-          // A correction keeps the first submission's deadline and lateness: it corrects, it does not re-send.
-          deadline_at: old.deadline_at, late: old.late, correction_reason: input.reason, supersedes_id: old.id,
-          submitted_at: now, submitted_by: actor.userId, content_hash: hash,
+      try {
+        await db.transaction().execute(async (trx) => {
+          if (!(await reportsRepository.supersede(trx, old.id))) throw new AppError('REPORT_SUPERSEDED');
+          const now = new Date().toISOString();
+          const figures = await figuresOf(trx, place, now);
+          await reportsRepository.insert(trx, {
+            ...draftRow(place, actor, now, { narrative: input.narrative, draft_issues: '[]', updated_at: now }),
+            id: input.id, version: old.version + 1, figures: JSON.stringify(figures), figures_at: now, min_issues: old.min_issues,
+            // A correction keeps the first submission's deadline and lateness: it corrects, it does not re-send.
+            deadline_at: old.deadline_at, late: old.late, correction_reason: input.reason, supersedes_id: old.id,
+            submitted_at: now, submitted_by: actor.userId, content_hash: hash,
+          });
+          const sent = await reportsRepository.issueCountOf(trx, place.community.id, place.day, place.subject);
+          await reportsRepository.insertIssues(trx, issueRows(place, input.id, input.issues, sent, now));
+          await recordAudit(trx, actor, writerGrant(actor, place), {
+            action: 'reports.correct', entityType: 'daily_report', entityId: input.id, path: place.community.path,
+            before: { version: old.version, narrative: old.narrative }, after: { version: old.version + 1, reason: input.reason, narrative: input.narrative, issues: input.issues.length },
+          });
         });
-        const sent = await reportsRepository.issueCountOf(trx, place.community.id, place.day, place.subject);
-        await reportsRepository.insertIssues(trx, issueRows(place, input.id, input.issues, sent, now));
-        await recordAudit(trx, actor, writerGrant(actor, place), {
-          action: 'reports.correct', entityType: 'daily_report', entityId: input.id, path: place.community.path,
-          before: { version: old.version, narrative: old.narrative }, after: { version: old.version + 1, reason: input.reason, narrative: input.narrative, issues: input.issues.length },
-        });
-      });
+      } catch (e) {
+        // The same correction sent twice at once: the second finds the version superseded by the first, and answers as it did.
+        if (!(e instanceof AppError && e.code === 'REPORT_SUPERSEDED')) throw e;
+        const again = await replay(actor, input.id, hash);
+        if (again) return again;
+        throw e;
+      }
       news.changed(place.community.id);
       return view(actor, place, await reportsRepository.current(db, place.community.id, place.day, place.subject));
     },

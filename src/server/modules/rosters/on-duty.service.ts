@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { groupBy } from '../../../domain/group-by.ts';
 import { needsOn, rosterEntrancesOf, type RosterEntrance } from './roster-checkpoints.ts';
 import { rostersRepository, type AlertRow, type DutyView } from './rosters.repository.ts';
+import type { CommunityNews } from '../../community-news.ts';
 
 /** An unstaffed shift alerts the lead once it has run this long without its minimum checked in. */
 export const ALERT_AFTER_MS = 15 * 60_000;
@@ -75,7 +76,7 @@ const alertOf = (a: AlertRow & { entrance_name: string; handled_by_name: string 
  * first, each stored once), who is on shift and checked in, and alerts to
  * the lead when a checkpoint's shift runs below its minimum.
  */
-export function onDutyService({ db }: Database) {
+export function onDutyService({ db }: Database, news?: CommunityNews) {
   /**
    * Raises an alert for each shift in force that has run ALERT_AFTER_MS below its minimum, in communities that keep
    * rosters that day (all of them, or the one whose alerts are being read), in a few queries whatever their number.
@@ -124,6 +125,8 @@ export function onDutyService({ db }: Database) {
       id: item.id, entrance_id: duty.entrance_id, community_id: duty.community_id, org_path: duty.org_path, user_id: actor.userId, duty_id: duty.id,
       at: new Date(at).toISOString(), received_at: new Date().toISOString(),
     });
+    // Duties checked in is a figure of the day's report and of the dashboards above.
+    news?.changed(duty.community_id);
     return { result: 'stored' };
   }
 
