@@ -2,6 +2,7 @@ import type { Database } from '../../../db/database.ts';
 import type { RulesAnswer, ReportRules as RulesInput } from '../../../contract/reports.ts';
 import type { Executor } from '../../../db/kysely-types.ts';
 import { grantFor, prefixesFor } from '../../../domain/access/scope.ts';
+import { gatePrefixes } from '../../../domain/gates/gate-scope.ts';
 import { ancestorPaths } from '../../../domain/org/org-path.ts';
 import { DEFAULT_RULES, rulesFor } from '../../../domain/reports/report-rules.ts';
 import type { Actor } from '../../actor.ts';
@@ -30,7 +31,8 @@ function answerOf(found: ReturnType<typeof fromRow> | null): RulesAnswer {
 export function reportRulesService({ db }: Database) {
   return {
     async get(actor: Actor, orgId: string): Promise<RulesAnswer> {
-      const unit = await orgRepository.findInScope(db, prefixesFor(actor, 'report.read'), orgId);
+      // A team member placed at a group reads the rule of the community they report for.
+      const unit = await orgRepository.findInScope(db, gatePrefixes(actor, 'report.read'), orgId);
       if (!unit) throw new AppError('NOT_FOUND', { field: 'orgId' });
       return rulesAtPath(db, unit.path);
     },
