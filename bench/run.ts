@@ -6,9 +6,10 @@
  *   BENCH_WARMUP (s per route, 1), BENCH_CONNECTIONS (50),
  *   BENCH_WORKERS (autocannon threads, 1; 0 = on the server's thread),
  *   BENCH_OUTPUT (docs/benchmarks.md), BENCH_STRICT=1 (fail below the goal; on under CI=true),
- *   BENCH_ONLY (requests | ledger | gates | observation | rosters), BENCH_LEDGER_RESIDENTS (1000000), BENCH_IMPORT_ROWS (100000), BENCH_SEARCHES (700 per role),
+ *   BENCH_ONLY (requests | ledger | gates | observation | rosters | reports), BENCH_LEDGER_RESIDENTS (1000000), BENCH_IMPORT_ROWS (100000), BENCH_SEARCHES (700 per role),
  *   BENCH_OBSERVED (10000 people under observation), BENCH_OBSERVATION_WORKERS (50),
  *   BENCH_ROSTER_COMMUNITIES (200 communities of 9 checkpoints in the rosters' district), BENCH_ROSTER_SAMPLES (100 requests per series),
+ *   BENCH_REPORT_COMMUNITIES (1000 communities of 4,000 residents), BENCH_REPORT_SQLITE_COMMUNITIES (a quarter of it), BENCH_REPORT_SAMPLES (10),
  *   LINLI_BENCH_PG_URL (admin URL to create the scratch database, postgres://linli:linli@localhost/postgres).
  * Without PostgreSQL it measures SQLite only and says so, except under CI=true, where it fails.
  */
@@ -19,6 +20,7 @@ import { benchGateRegistrations, benchVerification, type GateRun } from './gates
 import { benchObservation, type ObservationRun } from './observation/observation-bench.ts';
 import { benchRosters, type RostersRun } from './rosters/rosters-bench.ts';
 import { missedRosterGoals, renderRosters } from './rosters/rosters-report.ts';
+import { runReportsBench } from './reports/reports-run.ts';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PG_ADMIN_URL, scratchPostgres, scratchSqlite, type ScratchDatabase } from './databases.ts';
@@ -102,7 +104,7 @@ async function benchDatabase(scratch: ScratchDatabase): Promise<DatabaseRun> {
 }
 
 function commandLine(): string {
-  const settings = ['BENCH_ONLY', 'BENCH_OBSERVED', 'BENCH_OBSERVATION_WORKERS', 'BENCH_ROSTER_COMMUNITIES', 'BENCH_ROSTER_SAMPLES', 'BENCH_LEDGER_RESIDENTS', 'BENCH_IMPORT_ROWS', 'BENCH_SEARCHES', 'BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_WORKERS', 'BENCH_OUTPUT', 'BENCH_STRICT', 'CI']
+  const settings = ['BENCH_ONLY', 'BENCH_OBSERVED', 'BENCH_OBSERVATION_WORKERS', 'BENCH_ROSTER_COMMUNITIES', 'BENCH_ROSTER_SAMPLES', 'BENCH_REPORT_COMMUNITIES', 'BENCH_REPORT_SQLITE_COMMUNITIES', 'BENCH_REPORT_SAMPLES', 'BENCH_LEDGER_RESIDENTS', 'BENCH_IMPORT_ROWS', 'BENCH_SEARCHES', 'BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_WORKERS', 'BENCH_OUTPUT', 'BENCH_STRICT', 'CI']
     .filter((k) => process.env[k])
     .map((k) => `${k}=${process.env[k]}`);
   if (process.env.LINLI_BENCH_PG_URL) {
@@ -345,7 +347,16 @@ async function benchRostersAll(): Promise<void> {
   }
 }
 
-/** BENCH_ONLY=requests, ledger, gates, observation or rosters runs one of them; without it, all. */
+/** Reports (issue 7): the city's dashboard and a district's totals at 1,000 communities, a community's report filling itself. */
+async function benchReportsAll(): Promise<void> {
+  const missed = await runReportsBench({ onEachDatabase, envNumber, output, commandLine: commandLine() });
+  if (missed.length) {
+    console.warn(`\nMissed goals: ${missed.join('; ')}`);
+    if (strict) process.exitCode = 1;
+  }
+}
+
+/** BENCH_ONLY=requests, ledger, gates, observation, rosters or reports runs one of them; without it, all. */
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'requests') await benchRequests();
@@ -353,6 +364,7 @@ async function main(): Promise<void> {
   if (!only || only === 'gates') await benchGatesAll();
   if (!only || only === 'observation') await benchObservationAll();
   if (!only || only === 'rosters') await benchRostersAll();
+  if (!only || only === 'reports') await benchReportsAll();
 }
 
 main().catch((e: unknown) => {

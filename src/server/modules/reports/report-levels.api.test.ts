@@ -89,6 +89,17 @@ describeApi('report figures and their sums up four levels', (t) => {
     expect(hours.reduce((s, h) => s + h.passages, 0)).toBe(e.passages);
     expect(hours.reduce((s, h) => s + h.refused, 0)).toBe(e.refused);
     expect((dashboard.json.fevers as { count: number }[]).reduce((s, h) => s + h.count, 0)).toBe(e.fevers);
+    // A screening round over the community counts while open, and not from the day after it is closed.
+    const round = await t.call('POST', '/api/screening/rounds', { as: 'zl.admin', body: { communityId: units.zhonglu!.id, name: '测试轮次', startsOn: addDays(today, -3) } });
+    expect(round.statusCode).toBe(201);
+    const inRound = async (day: string) => (await t.call('GET', `/api/dashboard?orgId=${units.zhonglu!.id}&day=${day}`, { as: 'zl.admin' })).json.total.figures.roundHouseholds;
+    expect(await inRound(today)).toBe(e.households);
+    await t.call('POST', `/api/screening/rounds/${round.json.id}/close`, { as: 'zl.admin' });
+    await t.database.db.updateTable('screening_rounds').set({ closed_at: new Date(shanghaiInstant(addDays(today, -2), '10:00')).toISOString() }).where('id', '=', round.json.id).execute();
+    expect([await inRound(addDays(today, -3)), await inRound(addDays(today, -2)), await inRound(addDays(today, -1)), await inRound(today)]).toEqual([e.households, e.households, 0, 0]);
+    await t.database.db.deleteFrom('screening_round_groups').where('round_id', '=', round.json.id).execute();
+    await t.database.db.deleteFrom('screening_rounds').where('id', '=', round.json.id).execute();
+
     // The report of the day fills itself with the same figures.
     const report = await t.call('GET', `/api/reports/day?communityId=${units.zhonglu!.id}&day=${today}`, { as: 'zl.admin' });
     expect(report.json.figures).toEqual(dashboard.json.total.figures);
