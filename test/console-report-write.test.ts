@@ -3,7 +3,7 @@ import type { Me } from '../src/contract/auth.ts';
 import type { Team } from '../src/contract/teams.ts';
 import { noFigures } from '../src/domain/reports/figures.ts';
 import {
-  coverageShares, defaultTeamId, draftBody, errorPlace, formValuesOf, issueCounter, issuesInOrder, keepsAttemptId, printTitle, reportPath, sameDraft, teamActiveOn,
+  coverageShares, dayNotBegun, defaultTeamId, draftBody, errorPlace, formValuesOf, issueCounter, issuesInOrder, keepsAttemptId, printTitle, reportPath, sameDraft, teamActiveOn,
   teamsToOffer, writerCommunities, writtenIssues,
 } from '../src/web/console/reports/write/report-write-model.ts';
 
@@ -74,6 +74,13 @@ describe('which work teams are offered', () => {
     expect(reportPath(ZL.id, '2020-02-21')).toBe(`/reports/write/${ZL.id}/2020-02-21`);
     expect(reportPath(ZL.id, '2020-02-21', 'a')).toBe(`/reports/write/${ZL.id}/2020-02-21?team=a`);
     expect(reportPath(ZL.id, '2020-02-21', null)).toBe(`/reports/write/${ZL.id}/2020-02-21`);
+  });
+
+  it('a day after today (from a link) has not begun; today and the days before have', () => {
+    expect(dayNotBegun('2026-11-27', '2026-11-26')).toBe(true);
+    expect(dayNotBegun('2027-01-01', '2026-12-31')).toBe(true);
+    expect(dayNotBegun('2026-11-26', '2026-11-26')).toBe(false);
+    expect(dayNotBegun('2026-02-21', '2026-11-26')).toBe(false);
   });
 });
 

@@ -233,7 +233,7 @@ export const LevelDay = z.object({
 export type LevelDay = z.infer<typeof LevelDay>;
 export const LevelQuery = z.object({ orgId: Id.optional(), day: LocalDate.optional() });
 
-/** Today (or a past day) at a glance, live: figures filled now, summed per unit below; passages by hour; reports in that day; issues open now. */
+/** Today (or a past day) at a glance, live: figures filled now, summed per unit below; passages by hour; reports in that day; issues open (and flagged) at that day's end, or now. */
 export const DashboardRow = z.object({
   id: Id,
   name: z.string(),

@@ -22,6 +22,13 @@ describeApi('the demo’s daily reports', (t) => {
     const teamReport = await t.call('GET', `/api/reports/level?orgId=${zhonglu}&day=${year}-02-21`, { as: 'zl.admin' });
     expect(teamReport.json.communities[0]).toMatchObject({ state: 'submitted', teamName: '市残联驻中路社区工作队', late: false, issues: 2 });
     expect(teamReport.json.total.figures.households).toBe(387);
+    // The city's dashboard of a past day counts the issues open at that day's end: the 21st's two (answered on the 22nd),
+    // then the 22nd's two (never answered), flagged only once a day had passed without an answer.
+    const openOn = async (day: string) => (await t.call('GET', `/api/dashboard?orgId=${city}&day=${day}`, { as: 'zz.city' })).json.total;
+    expect(await openOn(`${year}-02-20`)).toMatchObject({ openIssues: 2, flaggedIssues: 0 });
+    expect(await openOn(`${year}-02-21`)).toMatchObject({ openIssues: 2, flaggedIssues: 0 });
+    expect(await openOn(`${year}-02-24`)).toMatchObject({ openIssues: 2, flaggedIssues: 2 });
+    expect(await openOn(today)).toMatchObject({ openIssues: 2, flaggedIssues: 2 });
   });
 
   it('has 船厂社区’s reports of the last five days, one of them late, and today’s still to come', async () => {

@@ -88,10 +88,10 @@ export const issuesRepository = {
   },
 
   /**
-   * Per community under a path: issues open and flagged now (all days), and
-   * the issues of one day's reports when `day` is given.
+   * Per community under a path, the issues of one day's reports: all, open
+   * and flagged now.
    */
-  async countsByCommunity(db: Executor, path: string, now: string, day?: string) {
+  async countsByCommunity(db: Executor, path: string, now: string, day: string) {
     let q = db.selectFrom('report_issues')
       .select([
         'community_id',
@@ -100,8 +100,26 @@ export const issuesRepository = {
         sql<number>`sum(case when status = 'open' and flag_at <= ${now} then 1 else 0 end)`.as('flagged'),
       ])
       .where((eb) => underAny(eb, 'org_path', [path]));
-    q = day ? q.where('day', '=', day) : q.where('status', '=', 'open');
+    q = q.where('day', '=', day);
     const rows = await q.groupBy('community_id').execute();
     return new Map(rows.map((r) => [r.community_id, { issues: Number(r.issues), open: Number(r.open ?? 0), flagged: Number(r.flagged ?? 0) }]));
+  },
+
+  /**
+   * Per community under a path: the issues that were open at `asOf` (sent by
+   * then, no answer by then) and of those the flagged ones — now, or at the
+   * end of a past day, as the dashboard of that day shows them.
+   */
+  async openAt(db: Executor, path: string, asOf: string) {
+    const unanswered = sql<boolean>`not exists (select 1 from issue_answers a where a.issue_id = report_issues.id and a.answered_at <= ${asOf})`;
+    const rows = await db.selectFrom('report_issues')
+      .select(['community_id', (eb) => eb.fn.countAll<number>().as('open'), sql<number>`sum(case when flag_at <= ${asOf} then 1 else 0 end)`.as('flagged')])
+      .where((eb) => underAny(eb, 'org_path', [path]))
+      .where('sent_at', '<=', asOf)
+      // Open now, or answered only after asOf (the latest answer's time is on the issue): the rest were answered by then.
+      .where((eb) => eb.or([eb('status', '=', 'open'), eb('answered_at', '>', asOf)]))
+      .where(unanswered)
+      .groupBy('community_id').execute();
+    return new Map(rows.map((r) => [r.community_id, { open: Number(r.open), flagged: Number(r.flagged ?? 0) }]));
   },
 };

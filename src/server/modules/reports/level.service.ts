@@ -95,7 +95,7 @@ export function levelService({ db }: Database) {
       const [figures, reports, issues, passagesByHour, fevers] = await Promise.all([
         reportFiguresRepository.byCommunity(db, level.unit.path, day, now < end ? now : end),
         reportsOfDay(level, day),
-        issuesRepository.countsByCommunity(db, level.unit.path, now),
+        issuesRepository.openAt(db, level.unit.path, now < end ? now : end),
         reportFiguresRepository.passagesByHour(db, level.unit.path, day),
         reportFiguresRepository.feversByHour(db, level.unit.path, day),
       ]);

@@ -99,6 +99,9 @@ export function LevelPage({ me }: { me: Me }) {
                 {t('reports-office:children.title')}
                 {childKinds.length === 1 && <Typography.Text type="secondary"> · {t(`server:orgKinds.${childKinds[0]}`)}</Typography.Text>}
               </Typography.Title>
+              <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+                {t('reports-office:children.reportedFigures')}
+              </Typography.Paragraph>
               <LevelChildren rows={data.children} total={data.total} onOpen={openChild} />
             </div>
           )}

@@ -52,6 +52,11 @@ export function defaultTeamId(offered: readonly Team[], asCommunity: boolean): s
 }
 
 /** The deep link of a report: /reports/write/<community>/<day>?team=<team>. */
+/** Whether a day (from a link) is after today in Shanghai: no report is written for it yet. Days are YYYY-MM-DD, so they compare as text. */
+export function dayNotBegun(day: string, today: string): boolean {
+  return day > today;
+}
+
 export function reportPath(communityId: string, day: string, teamId?: string | null): string {
   return `/reports/write/${encodeURIComponent(communityId)}/${day}${teamId ? `?team=${encodeURIComponent(teamId)}` : ''}`;
 }

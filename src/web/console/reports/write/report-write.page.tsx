@@ -10,7 +10,7 @@ import { ReportDraftForm } from './report-draft-form.component.tsx';
 import { ReportFigures } from './report-figures.component.tsx';
 import { ReportHead } from './report-head.component.tsx';
 import { FrozenReport } from './report-versions.component.tsx';
-import { defaultTeamId, reportPath, teamsToOffer, writerCommunities, type WriterCommunity } from './report-write-model.ts';
+import { dayNotBegun, defaultTeamId, reportPath, teamsToOffer, writerCommunities, type WriterCommunity } from './report-write-model.ts';
 import { useCommunityTeams, useLiveCommunity, useReportDay } from './report-write.resource.ts';
 import { SentIssues } from './sent-issues.component.tsx';
 import './report-write.css';
@@ -36,7 +36,9 @@ export function ReportWritePage({ me }: { me: Me }) {
   const teamId = teamParam ?? defaultTeamId(offered, community?.asCommunity ?? false);
   // A member's own team is known only once the teams are read: the community's report is not asked for meanwhile.
   const waitingForTeam = !teamParam && !community?.asCommunity && (teams.isPending || !teamId);
-  const report = useReportDay(community?.id, day, teamId, !waitingForTeam);
+  // A day after today can come only from a link: nothing is written for it, so it is not read either.
+  const notBegun = dayNotBegun(day, today);
+  const report = useReportDay(community?.id, day, teamId, !waitingForTeam && !notBegun);
   const live = useLiveCommunity(community?.id);
   const [dayError, setDayError] = useState<string | null>(null);
 
@@ -65,7 +67,9 @@ export function ReportWritePage({ me }: { me: Me }) {
         onDay={(d) => go({ day: d })}
       />
       <div style={{ marginTop: 16 }}>
-        {!community.asCommunity && !teams.isPending && !teamId ? (
+        {notBegun ? (
+          <Alert type="warning" showIcon title={t('server:errors.DAY_NOT_BEGUN', { day })} data-testid="report-day-not-begun" />
+        ) : !community.asCommunity && !teams.isPending && !teamId ? (
           <Empty description={t('reports-console:choose.noTeamToday')} data-testid="report-no-team" />
         ) : report.isError ? (
           <Alert type="error" showIcon title={report.error.message} data-testid="report-load-error" />
