@@ -3,7 +3,7 @@ import type { CommunityReportRow, Dashboard, DashboardRow, LevelDay, LevelRow } 
 import { groupBy } from '../../../domain/group-by.ts';
 import { shanghaiDate, shanghaiMidnightUtc } from '../../../domain/local-date.ts';
 import { addInto, noFigures, type DayFigures } from '../../../domain/reports/figures.ts';
-import { deadlineAt } from '../../../domain/reports/report-rules.ts';
+import { DEFAULT_RULES, deadlineAt } from '../../../domain/reports/report-rules.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 import { issuesRepository } from './issues.repository.ts';
@@ -80,7 +80,7 @@ export function levelService({ db }: Database) {
       return {
         unit: { id: level.unit.id, name: level.unit.name, kind: level.unit.kind, parentId: level.unit.parentId },
         day,
-        deadlineAt: deadlineAt(day, rules.get(level.communities[0]?.path ?? '') ?? { deadlineTime: '20:00', deadlineNextDay: false }),
+        deadlineAt: deadlineAt(day, rules.get(level.communities[0]?.path ?? '') ?? DEFAULT_RULES),
         total: row(level.unit, sums.total),
         children: sums.children.map((c) => row(c.unit, c.value)),
         communities,

@@ -1,11 +1,10 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, ConfigProvider, DatePicker, Space, type DatePickerProps } from 'antd';
+import { Button, DatePicker, Space } from 'antd';
 import dayjs from 'dayjs';
-import 'dayjs/locale/en-gb';
-import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../domain/local-date.ts';
 import { mondayOf, thisMonday } from './roster-grid.ts';
+import { useMondayFirstCalendar } from '../shared/monday-first.ts';
 
 interface Props {
   monday: string;
@@ -17,7 +16,7 @@ interface Props {
 /** A week, moved by Mondays: back, forward, any week from the calendar, or this week again. */
 export function WeekPicker({ monday, onChange, testId = 'roster-week' }: Props) {
   const { t } = useTranslation();
-  const calendar = mondayFirst(useContext(ConfigProvider.ConfigContext).locale?.DatePicker);
+  const calendar = useMondayFirstCalendar();
   const current = thisMonday();
   const sunday = addDays(monday, 6);
   return (
@@ -39,13 +38,4 @@ export function WeekPicker({ monday, onChange, testId = 'roster-week' }: Props) 
       </Button>
     </Space.Compact>
   );
-}
-
-/**
- * Roster weeks run Monday to Sunday in every language. The English calendar
- * starts its rows on Sunday, so a row picked there would not be the week it
- * shows: it is drawn with the British calendar (same words, Monday first).
- */
-function mondayFirst(picker: DatePickerProps['locale']): DatePickerProps['locale'] {
-  return picker && picker.lang.locale.startsWith('en') ? { ...picker, lang: { ...picker.lang, locale: 'en-gb' } } : picker;
 }

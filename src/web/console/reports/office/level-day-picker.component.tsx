@@ -1,8 +1,6 @@
-import { ConfigProvider, type DatePickerProps } from 'antd';
 import dayjs from 'dayjs';
-import 'dayjs/locale/en-gb';
-import { useContext } from 'react';
 import { ShanghaiDayPicker } from '../../observation/time/shanghai-pickers.component.tsx';
+import { useMondayFirstCalendar } from '../../shared/monday-first.ts';
 
 interface Props {
   day: string;
@@ -12,7 +10,7 @@ interface Props {
 
 /** A past day or today (reports of tomorrow do not exist yet), on a Monday-first calendar in every language. */
 export function LevelDayPicker({ day, today, onChange }: Props) {
-  const calendar = mondayFirst(useContext(ConfigProvider.ConfigContext).locale?.DatePicker);
+  const calendar = useMondayFirstCalendar();
   return (
     <ShanghaiDayPicker
       value={dayjs(day)}
@@ -27,7 +25,3 @@ export function LevelDayPicker({ day, today, onChange }: Props) {
   );
 }
 
-/** The English calendar starts its rows on Sunday: the British one has the same words with Monday first. */
-function mondayFirst(picker: DatePickerProps['locale']): DatePickerProps['locale'] {
-  return picker && picker.lang.locale.startsWith('en') ? { ...picker, lang: { ...picker.lang, locale: 'en-gb' } } : picker;
-}

@@ -1,11 +1,10 @@
-import { ConfigProvider, Form, Select, Space, Tag, type DatePickerProps } from 'antd';
+import { Form, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
-import 'dayjs/locale/en-gb';
-import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ShanghaiDayPicker } from '../../observation/time/shanghai-pickers.component.tsx';
 import type { WriterCommunity } from './report-write-model.ts';
 import type { Team } from './report-write.resource.ts';
+import { useMondayFirstCalendar } from '../../shared/monday-first.ts';
 
 interface Props {
   communities: readonly WriterCommunity[];
@@ -30,7 +29,7 @@ const COMMUNITY = '';
 export function ReportChooser(props: Props) {
   const { t } = useTranslation();
   const { community, teams } = props;
-  const calendar = mondayFirst(useContext(ConfigProvider.ConfigContext).locale?.DatePicker);
+  const calendar = useMondayFirstCalendar();
   const writers = [
     ...(community.asCommunity ? [{ value: COMMUNITY, label: t('reports-console:choose.asCommunity', { name: community.name }) }] : []),
     ...teams.map((team) => ({ value: team.id, label: team.name })),
@@ -86,7 +85,3 @@ export function ReportChooser(props: Props) {
   );
 }
 
-/** Days are picked on a Monday-first calendar in every language (the English one starts on Sunday; the British one does not). */
-function mondayFirst(picker: DatePickerProps['locale']): DatePickerProps['locale'] {
-  return picker && picker.lang.locale.startsWith('en') ? { ...picker, lang: { ...picker.lang, locale: 'en-gb' } } : picker;
-}
