@@ -20,8 +20,9 @@ export class ConsoleRostersPage {
     await this.page.locator(`[data-testid="roster-week-view"][data-monday="${monday}"][data-fresh="true"]`).waitFor();
   }
 
-  async nextWeek(): Promise<void> {
-    await this.page.click('[data-testid="roster-week-next"]');
+  /** Clicks "next week" `weeks` times in a row, as fast as a hurried user: each click counts. */
+  async nextWeek(weeks = 1): Promise<void> {
+    await this.page.click('[data-testid="roster-week-next"]', { clickCount: weeks });
   }
 
   rows(): Locator {
