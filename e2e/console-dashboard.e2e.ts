@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../src/domain/local-date.ts';
 import { ConsolePage } from './pages/console.page.ts';
@@ -7,15 +7,9 @@ import { chromiumAvailable, DESKTOP, screenshot, settleAnimations, useBrowser } 
 import { E2E_PASSWORD } from './support/global-setup.ts';
 import { ownServer } from './support/own-server.ts';
 import { signInAt } from './pages/sign-in.ts';
+import { apiAs } from './support/api.ts';
 
 const MAIN_GATE = '船厂路正门';
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
-}
 
 /** A visitor let in at 船厂社区's main gate, as the checkpoint volunteer's phone sends it. */
 async function registerVisitor(api: APIRequestContext): Promise<void> {

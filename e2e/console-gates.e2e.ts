@@ -3,28 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../src/domain/local-date.ts';
 import { ConsolePage } from './pages/console.page.ts';
 import { ConsoleGatesPage } from './pages/console-gates.page.ts';
 import { signInAt } from './pages/sign-in.ts';
-import { chromiumAvailable, DESKTOP, screenshot, SHOTS, useBrowser } from './support/browser.ts';
+import { chromiumAvailable, DESKTOP, screenshot, SHOTS, topShot, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 import { ownServer } from './support/own-server.ts';
+import { apiAs } from './support/api.ts';
 
 const MAIN_GATE = '船厂路正门';
 
 interface EntranceOut { id: string; name: string; communityId: string; state: string }
 interface PassOut { id: string; status: string; holderId: string }
 interface CardOut { id: string; token: string }
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
-}
 
 /** 船厂社区's entrances, as the volunteer's phone gets them (with the community's id). */
 async function chuanchang(api: APIRequestContext): Promise<{ communityId: string; gate: EntranceOut }> {
@@ -45,12 +39,6 @@ async function registerVisitor(api: APIRequestContext, entranceId: string, name:
   });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { result: string; alert?: boolean }[])[0]!;
-}
-
-/** A full-page screenshot from the top (scrolled down, the sticky header would land in the middle). */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
 }
 
 /** What is on screen, at the window's size: a dialog or drawer as the user sees it. */
@@ -82,7 +70,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     expect(await demoAlert.innerText()).toContain(MAIN_GATE);
     expect(await demoAlert.locator('[data-testid="alert-temperature"]').innerText()).toBe('37.8 °C');
     expect(await gates.tabs()).toEqual(['live', 'entrances', 'passes', 'register', 'patrols']);
-    await shot(page, 'console-gates-live');
+    await topShot(page, 'console-gates-live');
 
     const before = {
       in: await gates.total('in'), visitors: await gates.total('visitors'), inside: await gates.total('visitorsInside'),
@@ -114,7 +102,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     expect(await gates.entranceFigure(MAIN_GATE, 'refused')).toBe(before.gateRefused + 1);
     expect(await gates.entranceFigure(MAIN_GATE, 'fevers')).toBe(before.gateFevers + 1);
     expect(await gates.sameDocument()).toBe(true);
-    await shot(page, 'console-gates-live-alert');
+    await topShot(page, 'console-gates-live-alert');
 
     // Handled with a note: it leaves the list, and the open alerts go back down.
     await gates.handleAlert(name, '已联系社区医生，送发热门诊', async () => {
@@ -126,7 +114,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     const open = (await (await (await apiAs(browser.baseUrl(), 'cc.admin')).get(`/api/gates/alerts?communityId=${gate.communityId}&open=true`)).json()) as { name: string }[];
     expect(open.map((a) => a.name)).not.toContain(name);
     expect(await gates.sameDocument()).toBe(true);
-    await shot(page, 'console-gates-live-handled');
+    await topShot(page, 'console-gates-live-handled');
   });
 
   it('the live view reconnects by itself after the server restarts, and catches up', { timeout: 150_000 }, async () => {
@@ -147,7 +135,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
       await page.locator('[data-testid="live-reconnecting"]').waitFor();
       expect(await gates.liveEntrances().count()).toBe(23);
       expect(await gates.total('in')).toBe(before.in);
-      await shot(page, 'console-gates-reconnecting');
+      await topShot(page, 'console-gates-reconnecting');
 
       // Back on the same port; a fever is registered there (nothing was sent while it was down).
       await server.start();
@@ -164,7 +152,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
       expect(await gates.total('in')).toBe(before.in);
       expect(await page.locator('[data-testid="live-reconnecting"]').count()).toBe(0);
       expect(await gates.sameDocument()).toBe(true);
-      await shot(page, 'console-gates-reconnected');
+      await topShot(page, 'console-gates-reconnected');
     } finally {
       await server.dispose();
     }
@@ -182,7 +170,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     expect(await page.locator('[data-testid="entrance-row"]').count()).toBe(23);
     // The demo's own plan: the market crossing closes tomorrow morning.
     expect(await gates.plannedChanges('菜场路口').innerText()).toContain('明天 07:00 起');
-    await shot(page, 'console-gates-entrances');
+    await topShot(page, 'console-gates-entrances');
 
     const two = ['学校路口', '医院路口'];
     const plannedBefore = await Promise.all(two.map((n) => gates.plannedChanges(n).count()));
@@ -198,7 +186,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
       // Still a checkpoint until then.
       expect(await gates.entranceRow(n).getAttribute('data-state')).toBe('checkpoint');
     }
-    await shot(page, 'console-gates-planned');
+    await topShot(page, 'console-gates-planned');
 
     await gates.callOffPlanned('学校路口', '明天 07:00 起');
     expect(await gates.plannedChanges('学校路口').count()).toBe(plannedBefore[0]);
@@ -230,7 +218,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     await gates.openFromMenu();
     await gates.openTab('passes');
     await gates.waitForPasses();
-    await shot(page, 'console-gates-passes');
+    await topShot(page, 'console-gates-passes');
 
     // Households of A区 whose pass was revoked get a new one; the others already hold one.
     const result = await gates.issueToGroups(['A区'], async () => {
@@ -292,7 +280,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     // The demo's fever, in red, in the register.
     const feverRow = page.locator('[data-testid="register-row"]', { hasText: '陈志刚' }).filter({ has: page.locator('[data-testid="register-fever"]') });
     expect(await feverRow.locator('[data-testid="register-fever"]').innerText()).toContain('37.8 °C');
-    await shot(page, 'console-gates-register');
+    await topShot(page, 'console-gates-register');
 
     const download = await gates.exportRegister();
     const dir = mkdtempSync(join(tmpdir(), 'linli-register-'));
@@ -343,7 +331,7 @@ describe.runIf(chromiumAvailable())('entrances and checkpoints at a desk', () =>
     expect(await gates.total('openAlerts')).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="live-alerts"]').count()).toBe(0);
     expect(await gates.tabs()).toEqual(['live', 'entrances', 'patrols']);
-    await shot(page, 'console-gates-street');
+    await topShot(page, 'console-gates-street');
     await page.goto('/gates/register');
     await page.getByText('无权访问').waitFor();
   });

@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../src/domain/local-date.ts';
 import { addDays } from '../src/domain/observation/schedule.ts';
 import { makeId } from '../test/citizen-ids.ts';
 import { ConsolePage } from './pages/console.page.ts';
 import { ConsoleObservationPage } from './pages/console-observation.page.ts';
-import { chromiumAvailable, DESKTOP, screenshot, SHOTS, useBrowser } from './support/browser.ts';
+import { chromiumAvailable, DESKTOP, SHOTS, topShot, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
+import { apiAs } from './support/api.ts';
 
 /** The team member responsible for the park workers' checks in the demo. */
 const TEAM_MEMBER = '市残联驻社区工作队队员';
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
-}
 
 /** 中路社区's id, from the secretary's own role. */
 async function zhonglu(api: APIRequestContext): Promise<string> {
@@ -46,12 +40,6 @@ async function registerByApi(api: APIRequestContext, communityId: string, person
 }
 
 
-/** A full-page screenshot from the top. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-
 /** What is on screen at the window's size: a dialog as the user sees it. */
 async function viewShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -71,14 +59,15 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     // The overview: the day's figures, and the demo's missed check as an open alert, counted on the tab.
     expect(await obs.tabs()).toEqual(['overview', 'arrivals', 'groups', 'checks', 'declarations', 'letter']);
     expect(await obs.figure('observing')).toBeGreaterThanOrEqual(29);
-    await obs.alert('何静', 'overdue').waitFor();
+    // Yesterday's missed check; after 16:00 (Shanghai) today's is overdue too.
+    await obs.alert('何静', 'overdue').first().waitFor();
     await obs.alertBadge().waitFor();
     expect(Number(await obs.alertBadge().innerText())).toBeGreaterThanOrEqual(1);
-    await shot(page, 'console-observation-overview');
+    await topShot(page, 'console-observation-overview');
 
     await obs.openTab('arrivals');
     await page.locator('[data-testid="arrival-row"][data-name="何静"]').waitFor();
-    await shot(page, 'console-observation-arrivals');
+    await topShot(page, 'console-observation-arrivals');
 
     const name = '易晓东';
     const idNumber = makeId('420106', '19920315', '417');
@@ -88,7 +77,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
       transportKind: 'train', transportRef: 'G1102', stayKind: 'other', stayPlace: '中路社区7栋201', temperature: '36.6',
       plan: { kind: 'home', length: '14', worker: TEAM_MEMBER },
     });
-    await shot(page, 'console-observation-register');
+    await topShot(page, 'console-observation-register');
     await obs.submitArrival();
 
     // The record: the origin as the division data names it, masked numbers, and 14 days of checks from today.
@@ -107,7 +96,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     // The secretary may see the ID number in full (the reveal is audited).
     await page.click('[data-testid="arrival-reveal"]');
     await page.locator('[data-testid="arrival-id-value"]', { hasText: idNumber }).waitFor();
-    await shot(page, 'console-observation-record');
+    await topShot(page, 'console-observation-record');
 
     // The same person registered again (another name written): the form says so and opens the existing record.
     await page.goto('/observation/arrivals/new');
@@ -120,7 +109,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     await obs.existingNotice().waitFor();
     const idField = page.locator('.ant-form-item', { has: page.locator('[data-testid="arrival-id-number"]') });
     await idField.locator('.ant-form-item-explain-error', { hasText: '已在本社区健康观察中' }).waitFor();
-    await shot(page, 'console-observation-already-observed');
+    await topShot(page, 'console-observation-already-observed');
     await obs.openExisting();
     expect(await obs.waitForRecord(name)).toBe(id);
   });
@@ -152,7 +141,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     });
     expect((await page.inputValue('[data-testid="plan-start"]')).slice(0, 10)).toBe(today);
     expect(await page.inputValue('[data-testid="plan-last-day"]')).toBe(addDays(today, 7));
-    await shot(page, 'console-observation-new-york-register');
+    await topShot(page, 'console-observation-new-york-register');
     await obs.submitArrival();
     const id = await obs.waitForRecord(name);
     const stored = (await (await admin.get(`/api/observation/arrivals/${id}`)).json()) as Registered & { arrivedOn: string };
@@ -164,7 +153,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     expect(plan).toMatchObject({ startDay: today, days: 8, releaseDay: addDays(today, 8) });
     expect(await obs.planDays().first().getAttribute('data-day')).toBe(today);
     expect(await obs.openPlan().innerText()).toContain(`${addDays(today, 8)} 解除`);
-    await shot(page, 'console-observation-new-york-record');
+    await topShot(page, 'console-observation-new-york-record');
 
     // The same arrival registered again the same day (no plan this time): the server points at the record, and the button opens it.
     const again = '蔡文静';
@@ -179,7 +168,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     await obs.existingNotice().waitFor();
     expect(await obs.existingNotice().innerText()).toContain('这一天的抵达已经登记过');
     await page.locator('.ant-form-item', { has: page.locator('[data-testid="arrival-id-number"]') }).locator('.ant-form-item-explain-error', { hasText: '请打开已有的记录' }).waitFor();
-    await shot(page, 'console-observation-arrival-registered');
+    await topShot(page, 'console-observation-arrival-registered');
     await obs.openExisting();
     expect(await obs.waitForRecord(again)).toBe(first.id);
 
@@ -237,7 +226,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     expect(saved).toMatchObject({ title, isDefault: false });
     await page.reload();
     expect(await page.locator('[data-testid="template-title"]').inputValue()).toBe(title);
-    await shot(page, 'console-observation-letter-template');
+    await topShot(page, 'console-observation-letter-template');
 
     // The declaration waits in the queue with its details masked; approved with a 14-day plan, it leaves the queue.
     await obs.openTab('declarations');
@@ -245,7 +234,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     await card.waitFor();
     expect(await card.innerText()).toContain('湖北省 黄冈市 黄州区');
     expect(await card.innerText()).toMatch(/421\*+\d{3}[\dX]/);
-    await shot(page, 'console-observation-declarations');
+    await topShot(page, 'console-observation-declarations');
     await obs.approveWithPlan(declared, { kind: 'home', length: '14', worker: TEAM_MEMBER }, async () => {
       await obs.settle();
       await viewShot(page, 'console-observation-approve');
@@ -256,7 +245,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     expect(await obs.detail('住址/工作地点').innerText()).toBe('中路社区3栋102');
     await obs.openPlan().waitFor();
     expect(await obs.planDays().count()).toBe(14);
-    await shot(page, 'console-observation-approved-record');
+    await topShot(page, 'console-observation-approved-record');
   });
 
   it('the secretary prints a park worker’s signed letter and the declaration poster, each on one A4 sheet', async () => {
@@ -272,7 +261,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     await page.locator('[data-testid="group-row"]', { hasText: '株洲高科建设工程有限公司' }).locator('a').click();
     await page.locator('[data-testid="group-member"]').first().waitFor();
     expect(await page.locator('[data-testid="group-member"]').count()).toBe(8);
-    await shot(page, 'console-observation-group');
+    await topShot(page, 'console-observation-group');
     await page.locator('[data-testid="group-member"]').first().locator('a').click();
     await page.click('[data-testid="arrival-letter"]');
     const sheet = page.locator('[data-testid="letter-sheet"]');
@@ -321,7 +310,7 @@ describe.runIf(chromiumAvailable())('outside workers and returnees at a desk', (
     // No lists of people: no tabs, no alerts, and the list's address is refused.
     expect(await obs.tabs()).toEqual([]);
     expect(await page.locator('[data-testid="observation-alerts"]').count()).toBe(0);
-    await shot(page, 'console-observation-street');
+    await topShot(page, 'console-observation-street');
     await page.goto('/observation/arrivals');
     await page.getByText('无权访问').waitFor();
     expect(await page.locator('[data-testid="arrival-row"]').count()).toBe(0);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../src/domain/local-date.ts';
 import { ConsolePage } from './pages/console.page.ts';
 import { ConsoleReportWritePage } from './pages/console-report-write.page.ts';
-import { chromiumAvailable, DESKTOP, screenshot, settleAnimations, SHOTS, useBrowser } from './support/browser.ts';
+import { chromiumAvailable, DESKTOP, settleAnimations, SHOTS, topShot, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
 /**
@@ -30,12 +30,6 @@ const MEASURE = '已向各社区发放体温计一支、口罩五百只';
 async function signIn(page: Page, username: string): Promise<void> {
   await new ConsolePage(page).signIn(username, E2E_PASSWORD);
   await page.waitForSelector('[data-testid="nav-reports"]');
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await settleAnimations(page);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
 }
 
 /** The drawer as it shows on screen, scrolled down to the issues and their answers. */
@@ -69,14 +63,14 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
     await street.click('[data-testid="nav-reports"]');
     await levelOf(street, STREET);
     expect(await street.locator('[data-testid="level-page"]').getAttribute('data-day')).toBe(today);
-    await street.locator('[data-testid="office-live"][data-status="open"]').waitFor({ timeout: 30_000 });
+    await street.locator('[data-testid="office-live"][data-status="live"]').waitFor({ timeout: 30_000 });
     // One row speaks for the community: its own report once submitted, else its work team's, else the draft or nothing.
     const before = street.locator(`[data-testid="community-row"][data-name="${COMMUNITY}"]`);
     const wasIn = (await before.getAttribute('data-state')) === 'submitted';
     if (!wasIn) expect(['missing', 'draft']).toContain(await before.getAttribute('data-state'));
     const inBefore = await card(street, 'reportsIn');
     expect(await street.locator('[data-testid="office-rule"]').innerText()).toContain('2');
-    await shot(street, 'console-report-office-missing');
+    await topShot(street, 'console-report-office-missing');
 
     // 中路社区's secretary submits today's report with two issues, on the community's page, in another browser.
     const { page: admin } = await browser.open(DESKTOP);
@@ -96,7 +90,7 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
     await street.locator(`[data-testid="community-row"][data-name="${COMMUNITY}"][data-team=""][data-state="submitted"]`).waitFor({ timeout: 20_000 });
     await street.waitForFunction((n) => Number(document.querySelector('[data-testid="level-card-reportsIn"]')?.getAttribute('data-value')) === n, wasIn ? inBefore : inBefore + 1);
     expect(await ownRow(street).locator('[data-testid="community-issues"]').innerText()).toContain('3');
-    await shot(street, 'console-report-office-arrived');
+    await topShot(street, 'console-report-office-arrived');
 
     // The report read in the drawer: figures, narrative, both issues, each answerable by the street.
     await ownRow(street).locator('[data-testid="community-open"]').click();
@@ -120,7 +114,7 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
     await street.click('[data-testid="answer-ok"]');
     await street.locator('.ant-form-item-explain-error', { hasText: '请填写解决措施' }).waitFor();
     await street.fill('[data-testid="answer-measure"]', MEASURE);
-    await shot(street, 'console-report-office-answer');
+    await topShot(street, 'console-report-office-answer');
     await street.click('[data-testid="answer-ok"]');
     await street.locator('[data-testid="answer-dialog"]').waitFor({ state: 'detached' });
     // Answered, it leaves the open tab; the answered tab shows it done, with the measure in its history.
@@ -131,7 +125,7 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
     expect(await answered.getAttribute('data-status')).toBe('done');
     await answered.locator('.ant-table-row-expand-icon').click();
     expect(await street.locator('[data-testid="issue-answer-measure"]').first().innerText()).toContain(MEASURE);
-    await shot(street, 'console-report-office-answered');
+    await topShot(street, 'console-report-office-answered');
 
     // The two staffing issues are grouped under one title and answered once.
     await street.click('[data-testid="issues-tab-open"]');
@@ -143,7 +137,7 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
     await street.fill('[data-testid="group-title"]', GROUP);
     await street.click('[data-testid="answer-status-in_progress"]');
     await street.fill('[data-testid="answer-measure"]', GROUP_MEASURE);
-    await shot(street, 'console-report-office-group');
+    await topShot(street, 'console-report-office-group');
     await street.click('[data-testid="group-ok"]');
     await street.locator('[data-testid="group-dialog"]').waitFor({ state: 'detached' });
     await street.click('[data-testid="issues-tab-all"]');
@@ -151,7 +145,7 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
       await street.locator(`[data-testid="issue-row"][data-text="${text}"][data-status="in_progress"] [data-testid="issue-group"]`).waitFor();
       expect(await issueRow(street, text).locator('[data-testid="issue-group"]').innerText()).toContain(GROUP);
     }
-    await shot(street, 'console-report-office-grouped');
+    await topShot(street, 'console-report-office-grouped');
 
     // The community's page shows the answers (live; a reload only if the stream were slow).
     const answer = write.sentIssue(SUPPLIES).locator('[data-testid="report-answer-text"]');
@@ -161,7 +155,7 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
     const grouped = write.sentIssue(NIGHT).locator('[data-testid="report-answer-text"]');
     await grouped.waitFor({ timeout: 20_000 });
     expect(await grouped.innerText()).toBe(GROUP_MEASURE);
-    await shot(admin, 'console-report-office-community-sees-answer');
+    await topShot(admin, 'console-report-office-community-sees-answer');
 
     // The street's totals print on A4 landscape, and export.
     await street.click('[data-testid="office-tab-level"]');
@@ -172,7 +166,7 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
     expect(await street.locator('[data-testid="level-sheet-title"]').innerText()).toBe(`${STREET} 日报汇总 ${today}`);
     expect(await street.locator(`[data-testid="print-community"][data-name="${COMMUNITY}"][data-state="submitted"]`).count()).toBeGreaterThan(0);
     await street.locator('[data-testid="print-total"]').waitFor();
-    await shot(street, 'console-report-office-print');
+    await topShot(street, 'console-report-office-print');
     await street.goBack();
     await levelOf(street, STREET);
     const [download] = await Promise.all([street.waitForEvent('download'), street.click('[data-testid="level-export"]')]);
@@ -226,7 +220,7 @@ describe.runIf(chromiumAvailable())('the offices read the level, see reports arr
     await district.goto('/reports');
     await levelOf(district, DISTRICT);
     await district.getByText('Reports and totals').first().waitFor();
-    await shot(district, 'console-report-office-en');
+    await topShot(district, 'console-report-office-en');
     await console_.switchLanguage('中文');
   });
 });

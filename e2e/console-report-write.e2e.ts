@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../src/domain/local-date.ts';
 import { ConsolePage } from './pages/console.page.ts';
 import { ConsoleReportWritePage } from './pages/console-report-write.page.ts';
-import { chromiumAvailable, DESKTOP, screenshot, settleAnimations, useBrowser } from './support/browser.ts';
+import { chromiumAvailable, DESKTOP, topShot, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
+import { apiAs } from './support/api.ts';
 
 /** This file owns 船厂社区's report of today (another test submits 中路社区's through its work team). */
 const COMMUNITY = '船厂社区';
@@ -17,20 +17,6 @@ const STAFF = '建议增派两名志愿者支援夜间卡点值守';
 const NARRATIVE = '今日完成出入口值守和晨会任务，发现发热一人已按流程处置。';
 const REASON = '补充夜间卡点值守情况';
 const MEASURE = '已协调额温枪两把、口罩五百只，明日上午送达';
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status(), `sign-in of ${username}`).toBe(200);
-  return api;
-}
-
-/** A full-page screenshot from the top. */
-async function shot(page: Page, name: string): Promise<void> {
-  await settleAnimations(page);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
 
 describe.runIf(chromiumAvailable())('a community writes its daily report at the desk', () => {
   const browser = useBrowser();
@@ -51,7 +37,7 @@ describe.runIf(chromiumAvailable())('a community writes its daily report at the 
     expect(await page.locator('[data-testid="report-figure"]').count()).toBe(20);
     expect(await page.locator('[data-testid="report-rule"]').innerText()).toContain('2');
     expect(await page.locator('[data-testid="report-sends-to"]').innerText()).toContain('青山镇街道');
-    await page.locator('[data-testid="report-live"][data-status="open"]').waitFor();
+    await page.locator('[data-testid="report-live"][data-status="live"]').waitFor();
 
     // One issue is not enough: the refusal stands on the issues block.
     await report.writeNarrative(NARRATIVE);
@@ -68,7 +54,7 @@ describe.runIf(chromiumAvailable())('a community writes its daily report at the 
     await report.issuesError().waitFor();
     expect(await report.issuesError().innerText()).toContain('至少需要 2 条');
     expect(await report.state()).not.toBe('submitted');
-    await shot(page, 'console-report-write-too-few');
+    await topShot(page, 'console-report-write-too-few');
 
     // A second one (a suggestion about staff), then it goes through and is frozen as version 1.
     await report.writeIssue(1, STAFF, { kind: '建议', topic: '人手' });
@@ -99,7 +85,7 @@ describe.runIf(chromiumAvailable())('a community writes its daily report at the 
     await answer.waitFor({ timeout: 20_000 });
     expect(await answer.innerText()).toBe(MEASURE);
     expect(await report.sentIssue(SUPPLIES).getAttribute('data-status')).toBe('in_progress');
-    await shot(page, 'console-report-write-submitted');
+    await topShot(page, 'console-report-write-submitted');
 
     // The print view: the title, the version, the figures by section, the issues with the answer.
     const printed = await report.openPrint();
@@ -112,7 +98,7 @@ describe.runIf(chromiumAvailable())('a community writes its daily report at the 
     const printedIssues = await printed.locator('[data-testid="report-sheet-issue"]').allInnerTexts();
     expect(printedIssues.some((t) => t.includes(SUPPLIES) && t.includes(MEASURE))).toBe(true);
     expect(printedIssues.some((t) => t.includes(STAFF))).toBe(true);
-    await shot(printed, 'console-report-write-print');
+    await topShot(printed, 'console-report-write-print');
     await printed.close();
 
     // The export: the title in the first cell, the issues below.
@@ -137,7 +123,7 @@ describe.runIf(chromiumAvailable())('a community writes its daily report at the 
     // The same page in English, then back to Chinese (the language is kept in the user's settings).
     await console_.switchLanguage('English');
     await page.getByText('Submitted and frozen').waitFor();
-    await shot(page, 'console-report-write-en');
+    await topShot(page, 'console-report-write-en');
     await console_.switchLanguage('中文');
   });
 });

@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { request, type APIRequestContext, type APIResponse, type Page } from 'playwright-core';
+import type { APIRequestContext, APIResponse, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../src/domain/local-date.ts';
 import { weekStart } from '../src/domain/rosters/roster-rules.ts';
 import { ConsolePage } from './pages/console.page.ts';
 import { ConsoleRostersPage } from './pages/console-rosters.page.ts';
-import { chromiumAvailable, DESKTOP, screenshot, SHOTS, useBrowser } from './support/browser.ts';
+import { chromiumAvailable, DESKTOP, SHOTS, topShot, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
+import { apiAs } from './support/api.ts';
 
 const COMMUNITY = '船厂社区';
 const MAIN_GATE = '船厂路正门';
@@ -23,13 +24,6 @@ interface Checkpoint { entranceId: string; name: string; states: string[]; shift
 interface DutyOut { id: string; entranceId: string; day: string; start: string; end: string; userId: string; name: string }
 interface Week { communityId: string; days: string[]; checkpoints: Checkpoint[]; duties: DutyOut[] }
 interface Person { username: string; userId: string; name: string; api: APIRequestContext }
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status(), `sign-in of ${username}`).toBe(200);
-  return api;
-}
 
 async function ok<T>(res: Promise<APIResponse>): Promise<T> {
   const r = await res;
@@ -51,12 +45,6 @@ async function busyOn(p: Person, days: readonly string[]): Promise<boolean> {
 
 const putOn = (lead: APIRequestContext, c: Checkpoint, day: string, s: Shift, p: Person) =>
   ok<DutyOut>(lead.post('/api/rosters/duties', { data: { entranceId: c.entranceId, day, start: s.start, end: s.end, userId: p.userId } }));
-
-/** A full-page screenshot from the top. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
 
 /** What is on screen, at the window's size: a dialog as the user sees it. */
 const viewShot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -113,7 +101,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     await rosters.openFromMenu();
     await rosters.waitForWeek(weekStart(shanghaiDate()));
     expect(await rosters.rows().count()).toBe(9);
-    await shot(page, 'console-rosters-this-week');
+    await topShot(page, 'console-rosters-this-week');
 
     // While the next week loads, the one before stays on screen (dimmed): copying is not offered for it meanwhile,
     // or the template would be counted back from the week shown rather than the week asked for.
@@ -166,7 +154,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     expect(await red.getAttribute('data-gap')).toBe('true');
     expect(await red.locator('[data-testid="roster-shift-count"]').innerText()).toBe(`${s1.minimum - 1}/${s1.minimum}`);
     expect(await rosters.shift(MAIN_GATE, day, s0.start).locator('[data-testid="roster-shift-names"]').innerText()).toContain(b.name);
-    await shot(page, 'console-rosters-copied');
+    await topShot(page, 'console-rosters-copied');
     // A is offered for the main gate's morning with where they already stand then, in full (name, phone, place and time).
     await rosters.shift(MAIN_GATE, day, s0.start).click();
     await page.locator('[data-testid="roster-shift-modal"]').waitFor();
@@ -185,7 +173,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     await rosters.waitForGap(MAIN_GATE, day, s1.start, false);
     expect(await red.locator('[data-testid="roster-shift-count"]').innerText()).toBe(`${s1.minimum}/${s1.minimum}`);
     expect(await red.locator('[data-testid="roster-shift-names"]').innerText()).toContain(filler.name);
-    await shot(page, 'console-rosters-gap-filled');
+    await topShot(page, 'console-rosters-gap-filled');
 
     // The .xlsx for the street, read back: the checkpoint, the shift, the names and their phones in full.
     const download = await rosters.exportWorkbook();
@@ -233,7 +221,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     expect(await printedRow.locator('[data-testid="roster-sheet-names"]').innerText()).toContain(filler.name);
     expect(await printedRow.locator('[data-testid="roster-sheet-phones"]').innerText()).toMatch(/1\d{10}/);
     expect(await page.evaluate(() => Array.from(document.querySelectorAll('style')).some((s) => s.textContent?.includes('size: A4 landscape')))).toBe(true);
-    await shot(page, 'console-rosters-print');
+    await topShot(page, 'console-rosters-print');
     await page.click('[data-testid="print-toolbar"] a');
     await rosters.waitForWeek(target);
 
@@ -246,7 +234,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     // The duty named by its checkpoint once the community's entrances are read.
     await rosters.pendingSwap(b.name).filter({ hasText: MAIN_GATE }).waitFor();
     expect(await rosters.pendingSwap(b.name).innerText()).toContain(filler.name);
-    await shot(page, 'console-rosters-swaps');
+    await topShot(page, 'console-rosters-swaps');
     await rosters.approveSwap(b.name, '同意，已电话确认', async () => {
       await rosters.settle();
       await viewShot(page, 'console-rosters-swap-decide');
@@ -258,7 +246,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     const onMorning = after.duties.filter((d) => d.entranceId === gate.entranceId && d.day === day && d.start === s0.start).map((d) => d.userId);
     expect(onMorning).toContain(filler.userId);
     expect(onMorning).not.toContain(b.userId);
-    await shot(page, 'console-rosters-swap-approved');
+    await topShot(page, 'console-rosters-swap-approved');
 
     // On duty now: a card per checkpoint, the short ones first.
     await rosters.openTab('now');
@@ -267,7 +255,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     const unstaffed = Number(await page.locator('[data-testid="now-unstaffed"]').getAttribute('data-value'));
     const flags = await page.locator('[data-testid="now-checkpoint"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-unstaffed')));
     expect(flags.slice(0, unstaffed).every((f) => f === 'true') && flags.slice(unstaffed).every((f) => f === 'false')).toBe(true);
-    await shot(page, 'console-rosters-now');
+    await topShot(page, 'console-rosters-now');
 
     // The street office: every community's roster from its overview, read directly.
     const street = await browser.open({ ...DESKTOP, viewport: { width: 1440, height: 900 } });
@@ -279,7 +267,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     const row = streetRosters.overviewRow(COMMUNITY);
     await row.waitFor();
     expect(await row.getAttribute('data-checkpoints')).toBe('9');
-    await shot(street.page, 'console-rosters-street-overview');
+    await topShot(street.page, 'console-rosters-street-overview');
     await row.locator('[data-testid="roster-overview-open"]').click();
     await streetRosters.waitForWeek(weekStart(shanghaiDate()));
     // Two quick clicks move two weeks, though the first week has not arrived yet.
@@ -292,7 +280,7 @@ describe.runIf(chromiumAvailable())('checkpoint duty rosters at a desk', () => {
     expect(await streetShift.getAttribute('data-gap')).toBe('false');
     expect(await streetShift.locator('[data-testid="roster-shift-names"]').innerText()).toContain(filler.name);
     expect(await street.page.locator('[data-testid="roster-export"]').count()).toBe(1);
-    await shot(street.page, 'console-rosters-street-week');
+    await topShot(street.page, 'console-rosters-street-week');
     const streetPrint = await streetRosters.openPrint();
     expect(await streetPrint.locator('[data-testid="roster-sheet-title"]').innerText()).toContain(COMMUNITY);
 

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { request, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../src/domain/local-date.ts';
-import { apiAs, personId, pick, shot, signInAtZhonglu as signIn, typeDay, viewShot, zhonglu } from './pages/console-teams.page.ts';
-import { chromiumAvailable, DESKTOP, useBrowser } from './support/browser.ts';
+import { personId, pick, signInAtZhonglu as signIn, typeDay, viewShot, zhonglu } from './pages/console-teams.page.ts';
+import { apiAs } from './support/api.ts';
+import { chromiumAvailable, clickOption, DESKTOP, topShot, useBrowser } from './support/browser.ts';
 
 /** The demo's team member at 中路社区 (zl.team), who ticks a task off from the field. */
 const TEAM_MEMBER = '市残联驻社区工作队队员';
@@ -38,7 +39,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await pick(page, 'member-person', '[data-testid="person-option"][data-name="石塘组网格员"]', '石塘');
     await page.click('[data-testid="member-add-ok"]');
     await card.locator('[data-testid="team-member"][data-name="石塘组网格员"][data-role="leader"]').waitFor();
-    await shot(page, 'console-teams-created');
+    await topShot(page, 'console-teams-created');
   });
 
   it('the secretary replaces a member (a day on or before they joined is refused on the day) and sees the team of a day before and after', { timeout: 150_000 }, async () => {
@@ -86,7 +87,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     expect(await replaced.getAttribute('data-day')).toBe(replacedOn);
     expect(await replaced.innerText()).toContain('塘边组网格员 接替 下冲组网格员');
     expect(await replaced.innerText()).toContain('肩部骨折，需休养');
-    await shot(page, 'console-teams');
+    await topShot(page, 'console-teams');
 
     // A day before the replacement: the old member was on the team, the new one not yet.
     await typeDay(page, 'teams-day', addDays(today, -10));
@@ -95,7 +96,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await member(page, '下冲组网格员').waitFor();
     expect(await member(page, '塘边组网格员').count()).toBe(0);
     expect(await member(page, '下冲组网格员').innerText()).toContain(`${from} 至 ${addDays(replacedOn, -1)}`);
-    await shot(page, 'console-teams-before-replacement');
+    await topShot(page, 'console-teams-before-replacement');
     await admin.dispose();
   });
 
@@ -123,7 +124,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     expect(await inDemo('孙卫东').innerText()).toContain('接替 李晓明');
     await page.locator(`[data-testid="team"][data-team="${demoTeam}"] [data-testid="history-open"]`).click();
     await page.locator(`[data-testid="team"][data-team="${demoTeam}"] [data-testid="history-event"][data-kind="replaced"][data-name="孙卫东"][data-day="${year}-02-17"]`).waitFor();
-    await shot(page, 'console-teams-demo-replacement');
+    await topShot(page, 'console-teams-demo-replacement');
   });
 
   it('the secretary assigns an area, and the count of groups nobody covers drops', { timeout: 150_000 }, async () => {
@@ -137,14 +138,14 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     // Uncovered groups are listed first, in red.
     const rows = page.locator('[data-testid="area-row"]');
     expect(await rows.first().getAttribute('data-uncovered')).toBe('true');
-    await shot(page, 'console-teams-areas-uncovered');
+    await topShot(page, 'console-teams-areas-uncovered');
     const groups = await page.locator('[data-testid="area-row"][data-uncovered="true"]').evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-group')!));
 
     await page.click('[data-testid="area-assign"]');
     await page.locator('[data-testid="area-assign-form"]').waitFor();
     await pick(page, 'area-person', '[data-testid="person-option"][data-name="长岭组网格员"]', '长岭');
     await page.click('[data-testid="area-groups"]');
-    for (const g of groups) await page.locator(`.ant-select-dropdown:visible [data-testid="group-option"][data-name="${g}"]`).click();
+    for (const g of groups) await clickOption(page, `[data-testid="group-option"][data-name="${g}"]`);
     await page.keyboard.press('Escape');
     await viewShot(page, 'console-teams-area-assign');
     await page.click('[data-testid="area-assign-ok"]');
@@ -156,7 +157,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
       expect(await row.getAttribute('data-uncovered')).toBe('false');
       await row.locator('[data-testid="area-responsible"][data-name="长岭组网格员"]').waitFor();
     }
-    await shot(page, 'console-teams-areas');
+    await topShot(page, 'console-teams-areas');
   });
 
   it('a volunteer signs up on the public page and the secretary approves them, seeing the one-time password once', { timeout: 150_000 }, async () => {
@@ -177,7 +178,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await row.waitFor();
     expect(await row.locator('[data-testid="volunteer-mobile"]').innerText()).toBe(`${mobile.slice(0, 3)}****${mobile.slice(-4)}`);
     expect(await row.innerText()).toContain('卡点值守');
-    await shot(page, 'console-teams-volunteers');
+    await topShot(page, 'console-teams-volunteers');
 
     // The full number on request (audited by the server).
     await row.locator('[data-testid="volunteer-reveal"]').click();
@@ -210,7 +211,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     await page.locator('[data-testid="poster-qr"]').waitFor();
     expect(await page.locator('[data-testid="poster-url"]').innerText()).toContain(`/m/volunteer/${communityId}`);
     expect(await page.locator('[data-testid="poster-community"]').innerText()).toBe('中路社区');
-    await shot(page, 'console-teams-volunteer-poster');
+    await topShot(page, 'console-teams-volunteer-poster');
     await anonymous.dispose();
     await admin.dispose();
   });
@@ -256,7 +257,7 @@ describe.runIf(chromiumAvailable())('work teams, volunteers, areas and the morni
     expect(done).toContain('已巡查，无异常');
     expect(await page.locator('[data-testid="tasks-count"]').innerText()).toBe(`${doneBefore + 1}/${totalBefore + 1} 已完成`);
     expect(await page.locator('[data-testid="briefing-notes-text"]').inputValue()).toContain('今晚有暴雨');
-    await shot(page, 'console-teams-briefing');
+    await topShot(page, 'console-teams-briefing');
     await field.dispose();
   });
 });

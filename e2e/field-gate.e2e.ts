@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request, type APIRequestContext, type Browser } from 'playwright-core';
+import type { APIRequestContext, Browser } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Alert, FieldGate, PassageRow, PassCard, PassSummary } from '../src/contract/gates.ts';
@@ -12,17 +12,11 @@ import { FieldGatePage } from './pages/field-gate.page.ts';
 import { chromiumAvailable, PHONE, screenshot, useBrowser } from './support/browser.ts';
 import { launchWithFakeCamera, writeQrVideo } from './support/fake-camera.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
+import { apiAs } from './support/api.ts';
 
 const MAIN_GATE = '船厂路正门';
 const zh = (ns: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../src/i18n/locales/zh-CN/${ns}.json`), 'utf8')) as Record<string, Record<string, string>>;
 const REASONS = zh('gates').reasons!;
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
-}
 
 const json = async <T>(api: APIRequestContext, path: string): Promise<T> => {
   const res = await api.get(path);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request, type APIRequestContext, type BrowserContext, type Page } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../src/contract/auth.ts';
 import type { ArrivalDetail, Check } from '../src/contract/observation.ts';
@@ -11,18 +11,12 @@ import { FieldObservationPage } from './pages/field-observation.page.ts';
 import { FieldObservationDeclarePage } from './pages/field-observation-declare.page.ts';
 import { chromiumAvailable, PHONE, screenshot, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
+import { apiAs } from './support/api.ts';
 
 const zh = (ns: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../src/i18n/locales/zh-CN/${ns}.json`), 'utf8')) as Record<string, Record<string, string>>;
 const SERVER = zh('server');
 const TEAM_MEMBER = '市残联驻社区工作队队员';
 const SECRETARY = '中路社区书记';
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
-}
 
 async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   expect(res.status(), `${res.url()}: ${res.status() === 200 ? '' : await res.text()}`).toBe(200);

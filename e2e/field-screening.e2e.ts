@@ -1,4 +1,3 @@
-import { request, type APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../src/domain/local-date.ts';
 import { checkCharacter } from '../src/domain/residents/citizen-id.ts';
@@ -10,6 +9,7 @@ import { FieldPage } from './pages/field.page.ts';
 import { FieldScreeningPage } from './pages/field-screening.page.ts';
 import { chromiumAvailable, PHONE, screenshot, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
+import { apiAs } from './support/api.ts';
 
 const DAHAI = '430211003017-01';
 const ROUND = demoId('round:zhonglu:1');
@@ -35,13 +35,6 @@ function returneeId(taken: ReadonlySet<string>): string {
     const id = first17 + checkCharacter(first17);
     if (!taken.has(id)) return id;
   }
-}
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
 }
 
 interface VisitSummary { id: string; outcome: string; arrivals: number; present: string[]; health: { cough: boolean; fever: boolean } | null }

@@ -1,25 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../src/contract/auth.ts';
 import { addDays, shanghaiDate } from '../src/domain/local-date.ts';
 import { weekStart } from '../src/domain/rosters/roster-rules.ts';
 import { DEFAULT_SHIFTS, shiftSpan } from '../src/domain/rosters/shifts.ts';
 import { FieldPage } from './pages/field.page.ts';
-import { chromiumAvailable, PHONE, screenshot, useBrowser, settleAnimations } from './support/browser.ts';
+import { chromiumAvailable, PHONE, screenshot, settleAnimations, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
+import { apiAs } from './support/api.ts';
 
 const zh = (ns: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../src/i18n/locales/zh-CN/${ns}.json`), 'utf8')) as Record<string, Record<string, string>>;
 const SERVER = zh('server');
 const COMMUNITY = '船厂社区';
-
-async function apiAs(baseURL: string, username: string, password = E2E_PASSWORD): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password } });
-  expect(res.status(), await res.text()).toBe(200);
-  return api;
-}
 
 async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   expect(res.status(), `${res.url()}: ${res.status() === 200 ? '' : await res.text()}`).toBe(200);

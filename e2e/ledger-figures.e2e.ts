@@ -3,8 +3,7 @@ import { shanghaiDate } from '../src/domain/local-date.ts';
 import { demoId } from '../src/server/modules/demo/demo.ts';
 import { ConsolePage } from './pages/console.page.ts';
 import { countOf, FIGURE_CARDS, LedgerPage } from './pages/ledger.page.ts';
-import type { Page } from 'playwright-core';
-import { chromiumAvailable, DESKTOP, screenshot, useBrowser } from './support/browser.ts';
+import { chromiumAvailable, DESKTOP, topShot, useBrowser } from './support/browser.ts';
 import { E2E_PASSWORD } from './support/global-setup.ts';
 
 /** The Asia/Shanghai day `n` days before today, as the server counts days. */
@@ -15,12 +14,6 @@ function daysAgo(n: number): string {
 
 /** “2月13日”, as the day report labels a day. */
 const dayLabel = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-
-/** A full-page screenshot from the top: scrolled down, the fixed header would land in the middle of it. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
 
 const ZHONGLU_GROUPS = [
   '大海组', '草塘组', '草坪组', '中路组', '新塘组', '桥头组', '枫林组', '石塘组',
@@ -44,7 +37,7 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     // The street's figures are its communities': with one community, the same counts.
     const streetCards = await ledger.cards();
     expect(await ledger.childrenTotal()).toEqual(streetCards);
-    await shot(page, 'ledger-figures-street');
+    await topShot(page, 'ledger-figures-street');
 
     // Drill down: a click on the row opens the community, and the URL keeps it.
     await ledger.childRow('中路社区').click();
@@ -57,7 +50,7 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     expect(await page.locator('[data-testid="figures-breadcrumb"]').innerText()).toMatch(/栗雨街道\s*\/\s*中路社区 · 社区\/村/);
     // The street may open the (masked) lists: each category leads to them, today.
     expect(await page.locator('a[href*="/residents?unitId="]').count()).toBe(FIGURE_CARDS.length - 3);
-    await shot(page, 'ledger-figures-zhonglu-today');
+    await topShot(page, 'ledger-figures-zhonglu-today');
 
     // The day before the round opened (it opened two days ago): the ledger as the report gives it.
     const before = daysAgo(3);
@@ -84,7 +77,7 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     expect(sums).toEqual(total);
     // A past day is not today's list: no links to it.
     expect(await page.locator('a[href*="/residents?unitId="]').count()).toBe(0);
-    await shot(page, 'ledger-figures-zhonglu-before-round');
+    await topShot(page, 'ledger-figures-zhonglu-before-round');
 
     // The round registered people since: today counts more, never fewer.
     expect(countOf(/，([\d,]+) 人；/.exec(today)?.[1] ?? '')).toBeGreaterThan(1637);
@@ -108,13 +101,13 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     expect(await ledger.childrenTotal()).toEqual(await ledger.cards());
     // Counts only: the cards lead to no list.
     expect(await page.locator('a[href*="/residents"]').count()).toBe(0);
-    await shot(page, 'ledger-figures-city');
+    await topShot(page, 'ledger-figures-city');
 
     await page.goto('/residents');
     await page.getByText('无权访问').waitFor();
     expect(await page.locator('.ant-result-403').innerText()).toContain('您的角色不能打开此页面。');
     expect(await page.locator('[data-testid="resident-row"]').count()).toBe(0);
-    await shot(page, 'ledger-city-residents-denied');
+    await topShot(page, 'ledger-city-residents-denied');
     await page.goto('/screening');
     await page.getByText('无权访问').waitFor();
   });
@@ -135,7 +128,7 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     expect(new Set(await ledger.childNames())).toEqual(new Set(['A区', 'B区', 'C区', 'D区']));
     // The 65+ column of the total row: the four grids add up to the 400.
     expect((await ledger.childrenTotal())[FIGURE_CARDS.indexOf('elderly')]).toBe(400);
-    await shot(page, 'ledger-figures-chuanchang');
+    await topShot(page, 'ledger-figures-chuanchang');
   });
 
   it('the secretary of 中路社区 follows the demo round, then opens a round over two groups and closes it', async () => {
@@ -156,7 +149,7 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     expect(demoText).toContain(`${start} 起`);
     expect(demoText).toContain('16 个小组');
     expect(demoText).toContain('进行中');
-    await shot(page, 'ledger-screening-rounds');
+    await topShot(page, 'ledger-screening-rounds');
 
     await demoRow.click();
     await page.waitForURL(`**/screening/${demoId('round:zhonglu:1')}`);
@@ -192,7 +185,7 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     const unvisitedCard = page.locator('.ant-card', { has: unvisited });
     expect(await unvisitedCard.locator('.ant-pagination-total-text').innerText()).toBe(`共 ${(households - visited).toLocaleString('zh-CN')} 户`);
     expect(await unvisited.locator('.ant-tag', { hasText: /^无人在家 \d+ 次$/ }).count() + await unvisited.getByText('尚未上门').count()).toBe(14);
-    await shot(page, 'ledger-screening-round');
+    await topShot(page, 'ledger-screening-round');
 
     // A group clicked: only its households remain on the list.
     const yangjia = groupRows.filter({ has: page.getByText('杨家组', { exact: true }) });
@@ -206,7 +199,7 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
       left,
     );
     expect(page.url()).toContain('groupId=');
-    await shot(page, 'ledger-screening-round-group');
+    await topShot(page, 'ledger-screening-round-group');
 
     // The latest visits, and the one with a fever found by its tag.
     const visits = page.locator('[data-testid="visits"]');
@@ -219,13 +212,13 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     for (const r of feverRows) expect(r).toContain('发热 37.8 ℃');
     expect(await visits.locator('[data-testid="visit-fever"]').count()).toBe(feverRows.length);
     expect(await ledger.headerStat('发热人数')).toBe(feverRows.length);
-    await shot(page, 'ledger-screening-fever');
+    await topShot(page, 'ledger-screening-fever');
 
     // A new round over two groups, through the form.
     const name = `浏览器复查 ${Date.now().toString(36)}`;
     await page.click('[data-testid="nav-screening"]');
     await demoRow.waitFor();
-    await ledger.createRound(name, ['杨家组', '茶园组'], () => shot(page, 'ledger-screening-create-form'));
+    await ledger.createRound(name, ['杨家组', '茶园组'], () => topShot(page, 'ledger-screening-create-form'));
     const today = shanghaiDate();
     const created = page.locator('[data-testid="round-header"]');
     expect(await created.innerText()).toContain(`中路社区 · ${today} 起 · 2 个小组`);
@@ -241,21 +234,21 @@ describe.runIf(chromiumAvailable())('ledger figures and screening rounds at a de
     expect(newText).toContain('2 个小组');
     expect(newText).toContain('进行中');
     expect(newText).toMatch(/0 \/ [\d,]+ 户/);
-    await shot(page, 'ledger-screening-created');
+    await topShot(page, 'ledger-screening-created');
 
     // Closed, after the confirmation: it shows as closed here and in the list, below the open ones.
     await newRow.locator('a', { hasText: name }).click();
     await ledger.waitForRound(name);
-    await ledger.closeRound(name, () => shot(page, 'ledger-screening-close-confirm'));
+    await ledger.closeRound(name, () => topShot(page, 'ledger-screening-close-confirm'));
     await page.locator('[data-testid="round-header"] .ant-tag', { hasText: '已结束' }).waitFor();
     expect(await page.getByText(/每 30 秒自动刷新/).count()).toBe(0);
-    await shot(page, 'ledger-screening-closed');
+    await topShot(page, 'ledger-screening-closed');
 
     await page.click('[data-testid="nav-screening"]');
     await ledger.roundRow(name).filter({ hasText: '已结束' }).waitFor();
     expect(await ledger.roundRow(demoName).innerText()).toContain('进行中');
     const order = (await page.locator('[data-testid="round-row"]').allInnerTexts()).map((t) => (t.includes('已结束') ? 'closed' : 'open'));
     expect(order.indexOf('closed')).toBeGreaterThan(order.lastIndexOf('open'));
-    await shot(page, 'ledger-screening-list-closed');
+    await topShot(page, 'ledger-screening-list-closed');
   });
 });

@@ -1,4 +1,4 @@
-import { settleAnimations } from '../support/browser.ts';
+import { clickOption, settleAnimations } from '../support/browser.ts';
 import type { Locator, Page } from 'playwright-core';
 
 export type ObservationTab = 'overview' | 'arrivals' | 'groups' | 'checks' | 'declarations' | 'letter';
@@ -89,7 +89,7 @@ export class ConsoleObservationPage {
 
   async pickOption(testId: string, label: string): Promise<void> {
     await this.page.click(`[data-testid="${testId}"]`);
-    await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+    await clickOption(this.page, `.ant-select-item-option[title="${label}"]`);
     // Closed (its fade ended) before the next click or a screenshot.
     await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   }

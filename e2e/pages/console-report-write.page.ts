@@ -1,4 +1,5 @@
 import type { Download, Locator, Page } from 'playwright-core';
+import { clickOption, settled } from '../support/browser.ts';
 
 /** A community's daily report at the desk: the figures, the draft, submitting, correcting, the sent issues, print and export. */
 export class ConsoleReportWritePage {
@@ -42,7 +43,7 @@ export class ConsoleReportWritePage {
 
   private async pick(select: Locator, label: string): Promise<void> {
     await select.click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    await clickOption(this.page, '.ant-select-item-option', label);
     await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   }
 
@@ -56,8 +57,11 @@ export class ConsoleReportWritePage {
   /** Presses submit and confirms in the dialog that says the report will be frozen. */
   async submit(): Promise<void> {
     await this.page.click('[data-testid="report-submit"]');
-    await this.page.locator('[data-testid="report-submit-ok"]').click();
-    await this.page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    const confirm = this.page.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    await settled(confirm);
+    await confirm.locator('[data-testid="report-submit-ok"]').click();
+    await confirm.waitFor({ state: 'detached' });
   }
 
   issuesError(): Locator {

@@ -1,4 +1,4 @@
-import { settleAnimations } from '../support/browser.ts';
+import { clickOption, settleAnimations } from '../support/browser.ts';
 import type { Download, Locator, Page } from 'playwright-core';
 
 export type RosterTab = 'week' | 'swaps' | 'now';
@@ -68,7 +68,7 @@ export class ConsoleRostersPage {
     await modal.waitFor();
     await this.page.click('[data-testid="roster-person-select"]');
     await this.page.keyboard.type(name);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+    await clickOption(this.page, '.ant-select-item-option', name);
     await this.page.click('[data-testid="roster-person-add"]');
     await modal.locator(`[data-testid="roster-shift-person"][data-name="${name}"]`).waitFor();
     await beforeClose?.();

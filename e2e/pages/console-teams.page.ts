@@ -1,18 +1,10 @@
 import { join } from 'node:path';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { screenshot, SHOTS, settleAnimations } from '../support/browser.ts';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { clickOption, SHOTS, settleAnimations } from '../support/browser.ts';
 import { E2E_PASSWORD } from '../support/global-setup.ts';
 import { ConsolePage } from './console.page.ts';
 
-/** The teams pages at a desk (work teams, volunteers, areas, the briefing): antd's pickers as a person uses them, and the API as another user. */
-
-export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: E2E_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return api;
-}
+/** The teams pages at a desk (work teams, volunteers, areas, the briefing): antd's pickers as a person uses them. */
 
 /** 中路社区's id, from the secretary's own role. */
 export async function zhonglu(api: APIRequestContext): Promise<string> {
@@ -44,13 +36,7 @@ export async function typeDay(page: Page, testId: string, day: string): Promise<
 export async function pick(page: Page, testId: string, option: string, search?: string): Promise<void> {
   await page.click(`[data-testid="${testId}"]`);
   if (search) await page.keyboard.type(search);
-  await page.locator(`.ant-select-dropdown:visible ${option}`).first().click();
-}
-
-/** A full-page screenshot from the top. */
-export async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
+  await clickOption(page, option);
 }
 
 /** What is on screen at the window's size once animations end: a dialog as the user sees it. */

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { settled } from '../support/browser.ts';
 
 /** A count as the console prints it ("1,637") read back as a number. */
 export function countOf(text: string | null): number {
@@ -100,37 +101,20 @@ export class LedgerPage {
     for (const g of groups) await boxes.locator('.ant-checkbox-wrapper', { has: this.page.getByText(g, { exact: true }) }).click();
     expect(await boxes.locator('.ant-checkbox-wrapper-checked').allInnerTexts()).toEqual(expect.arrayContaining([...groups]));
     expect(await boxes.locator('.ant-checkbox-wrapper-checked').count()).toBe(groups.length);
-    await this.settled(this.page.locator('.ant-modal', { has: form }));
+    await settled(this.page.locator('.ant-modal', { has: form }));
     await beforeSubmit?.();
     // (antd writes a two-character label with a space: 发 起.)
     await this.page.locator('.ant-modal-footer .ant-btn-primary', { hasText: /^发\s?起$/ }).click();
     await this.waitForRound(name);
   }
 
-  /**
-   * Waits until the element has stopped moving: antd's motion classes (ant-zoom-appear-active …)
-   * gone and its finite animations over (a modal zoomed in, a box ticked).
-   */
-  async settled(locator: Locator): Promise<void> {
-    await locator.evaluate(async (el) => {
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      const motion = /-(appear|enter|leave)(-|\s|$)/;
-      // Three quiet frames in a row; at most some 5 s (a looping spinner never stops).
-      for (let quiet = 0, n = 0; quiet < 3 && n < 300; n++) {
-        await frame();
-        const moving = [el, ...Array.from(el.querySelectorAll('*'))].some((e) => motion.test(e.getAttribute('class') ?? ''))
-          || el.getAnimations({ subtree: true }).some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
-        quiet = moving ? 0 : quiet + 1;
-      }
-    });
-  }
 
   /** Ends the round shown, answering the confirmation. */
   async closeRound(name: string, onConfirm?: () => Promise<void>): Promise<void> {
     await this.page.click('[data-testid="round-close"]');
     const confirm = this.page.locator('.ant-modal-confirm', { hasText: `结束“${name}”？` });
     await confirm.waitFor();
-    await this.settled(confirm);
+    await settled(confirm);
     await onConfirm?.();
     await confirm.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
     await this.page.getByText('本轮摸排已结束').waitFor();

@@ -3,15 +3,13 @@
  * good after an HTTP error (a proxy's 502 while the server restarts), so this
  * reads the stream with fetch and reconnects by itself, waiting a little
  * longer each time (1 s, 2 s, 4 s … 15 s) and at once when the network comes
- * back. The server sends the whole view on each connection, so a page that
- * reconnects has caught up on what it missed.
+ * back. A stream that sends the whole view on each connection (the gates')
+ * has caught up by reconnecting; one that only says what changed needs the
+ * page to read again (link-state.ts, catchUpHandlers).
  */
-export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'stopped';
+import type { StreamHandlers } from './link-state.ts';
 
-export interface StreamHandlers {
-  onEvent(event: string, data: unknown): void;
-  onStatus?(status: StreamStatus, detail?: { httpStatus?: number }): void;
-}
+export type { StreamHandlers, StreamStatus } from './link-state.ts';
 
 const MAX_WAIT_MS = 15_000;
 

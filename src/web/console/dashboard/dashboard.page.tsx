@@ -11,8 +11,9 @@ import { useShanghaiToday } from '../observation/time/clock.ts';
 import { DashboardCards } from './dashboard-cards.component.tsx';
 import { DEFAULT_FIGURE, isDashFigure, sortByFigure, type DashFigure } from './dashboard-figures.ts';
 import { dashboardPath, figureLink, isOffice, type FigureLink, type LinkContext } from './dashboard-links.ts';
-import { useDashboard, useDashboardLive } from './dashboard.resource.ts';
-import { DashboardDayPicker } from './day-picker.component.tsx';
+import { dashboardKeys, useDashboard } from './dashboard.resource.ts';
+import { useLevelStream } from '../shared/level-stream.ts';
+import { DayPicker } from '../shared/day-picker.component.tsx';
 import { HourCharts } from './hour-charts.component.tsx';
 import { LiveStatus } from './live-status.component.tsx';
 import { UnitCrumbs } from './unit-crumbs.component.tsx';
@@ -36,7 +37,7 @@ export function DashboardPage({ me }: { me: Me }) {
   const day = dayParam && dayParam < today ? dayParam : today;
   const dashboard = useDashboard(orgId, day);
   const data = dashboard.data;
-  const link = useDashboardLive(orgId ?? data?.unit.id);
+  const link = useLevelStream(orgId ?? data?.unit.id, dashboardKeys.all);
   const tableRef = useRef<HTMLDivElement>(null);
 
   const set = (changes: Record<string, string | undefined>) =>
@@ -86,7 +87,7 @@ export function DashboardPage({ me }: { me: Me }) {
       extra={
         <Space wrap size={16}>
           <LiveStatus link={link} at={data.at} />
-          <DashboardDayPicker day={day} today={today} onDay={(d) => set({ day: d === today ? undefined : d })} />
+          <DayPicker day={day} today={today} onDay={(d) => set({ day: d === today ? undefined : d })} testId="dash-day" pastOnly />
         </Space>
       }
       data-testid="dashboard"

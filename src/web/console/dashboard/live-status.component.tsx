@@ -1,7 +1,7 @@
 import { Badge, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { secondsOf } from '../gates/gate-format.ts';
-import type { LinkState } from './dashboard.resource.ts';
+import type { LinkState } from '../../shared/link-state.ts';
 
 const BADGE = { connecting: 'processing', live: 'success', reconnecting: 'warning', stopped: 'error' } as const;
 

@@ -2,9 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Alert, LiveGateView } from '../../../../contract/gates.ts';
 import { query } from '../../../shared/api.ts';
 import { openEventStream, type StreamStatus } from '../../../shared/event-stream.ts';
-
-/** What the page says about its link to the server. */
-export type LinkState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
+import { linkState, type LinkState } from '../../../shared/link-state.ts';
 
 /**
  * The live gate view of a community, kept by the server's event stream: each
@@ -47,18 +45,4 @@ export function useLiveGateView(communityId: string, onAlert: (alert: Alert) => 
     setView((v) => (v ? { ...v, alerts: v.alerts.filter((a) => a.id !== alertId) } : v));
 
   return { view, link, refusedStatus, dropAlert };
-}
-
-/** A second attempt to connect is still "reconnecting" to the person watching. */
-function linkState(status: StreamStatus, before: boolean): LinkState {
-  switch (status) {
-    case 'open':
-      return 'live';
-    case 'connecting':
-      return before ? 'reconnecting' : 'connecting';
-    case 'reconnecting':
-      return 'reconnecting';
-    case 'stopped':
-      return 'stopped';
-  }
 }

@@ -12,7 +12,8 @@ import { IssueGroupDialog } from './issue-group-dialog.component.tsx';
 import { IssuesTable } from './issues-table.component.tsx';
 import { groupProblem, highestUnit, inboxFilterFrom, INBOX_TABS } from './office-format.ts';
 import { OfficeNav } from './office-nav.component.tsx';
-import { useIssues, useOfficeLive } from './office.resource.ts';
+import { useIssues, officeKeys } from './office.resource.ts';
+import { useLevelStream } from '../../shared/level-stream.ts';
 
 /**
  * The issues and suggestions raised under the unit: open, flagged (waiting
@@ -24,7 +25,7 @@ export function IssuesPage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const filter = inboxFilterFrom(params, highestUnit(me)?.id ?? '');
   const issues = useIssues(filter);
-  const live = useOfficeLive(filter.orgId || undefined);
+  const live = useLevelStream(filter.orgId || undefined, officeKeys.all);
   const [answering, setAnswering] = useState<Issue | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [grouping, setGrouping] = useState(false);

@@ -12,12 +12,13 @@ import { UnitTreeSelect } from '../../shared/unit-tree-select.component.tsx';
 import { LevelCards } from './level-cards.component.tsx';
 import { LevelChildren } from './level-children.component.tsx';
 import { LevelCommunities } from './level-communities.component.tsx';
-import { LevelDayPicker } from './level-day-picker.component.tsx';
+import { DayPicker } from '../../shared/day-picker.component.tsx';
 import { OfficeBreadcrumb } from './office-breadcrumb.component.tsx';
 import { atShanghai, highestUnit, pastDeadline } from './office-format.ts';
 import { OfficeNav } from './office-nav.component.tsx';
 import { OfficeRule } from './office-rule.component.tsx';
-import { levelExportUrl, useLevel, useOfficeLive } from './office.resource.ts';
+import { levelExportUrl, useLevel, officeKeys } from './office.resource.ts';
+import { useLevelStream } from '../../shared/level-stream.ts';
 import { ReportDrawer, type ReportTarget } from './report-drawer.component.tsx';
 
 /**
@@ -36,7 +37,7 @@ export function LevelPage({ me }: { me: Me }) {
   const level = useLevel(orgId, day);
   const data = level.data;
   const unitId = orgId ?? data?.unit.id;
-  const live = useOfficeLive(unitId);
+  const live = useLevelStream(unitId, officeKeys.all);
   const now = useNow(data ? [data.deadlineAt] : []);
   const [target, setTarget] = useState<ReportTarget | null>(null);
 
@@ -56,7 +57,7 @@ export function LevelPage({ me }: { me: Me }) {
       extra={
         <Space wrap>
           <UnitTreeSelect value={unitId} onChange={(v) => go(v)} allowClear={false} placeholder={t('reports-office:unit')} style={{ width: 220 }} />
-          <LevelDayPicker day={day} today={today} onChange={(d) => go(routeOrg, d)} />
+          <DayPicker day={day} today={today} onDay={(d) => go(routeOrg, d)} testId="level-day" pastOnly />
           <Button icon={<DownloadOutlined />} href={unitId ? levelExportUrl(unitId, day) : undefined} disabled={!data} data-testid="level-export">
             {t('reports-office:level.export')}
           </Button>

@@ -1,14 +1,14 @@
 import { Segmented, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { StreamStatus } from '../../../shared/event-stream.ts';
+import type { LinkState } from '../../../shared/link-state.ts';
 import { query } from '../../../shared/api.ts';
 
 interface Props {
   current: 'level' | 'issues';
   /** Kept when moving between the two pages, so the unit stays the one on screen. */
   orgId?: string | undefined;
-  live: StreamStatus;
+  live: LinkState;
 }
 
 /** The two office pages (the level's reports, the issues inbox) and whether the page is live. */
@@ -30,9 +30,9 @@ export function OfficeNav({ current, orgId, live }: Props) {
   );
 }
 
-export function LiveTag({ status }: { status: StreamStatus }) {
+export function LiveTag({ status }: { status: LinkState }) {
   const { t } = useTranslation();
-  const color = status === 'open' ? 'green' : status === 'stopped' ? 'default' : 'orange';
+  const color = status === 'live' ? 'green' : status === 'stopped' ? 'default' : 'orange';
   return (
     <Tooltip title={t(`reports-office:live.hint.${status}`)}>
       <Tag color={color} data-testid="office-live" data-status={status}>

@@ -1,9 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { Issue, IssueAnswerWrite, IssueGroup, IssueGroupCreate, LevelDay, ReportDay, ReportRules, RulesAnswer } from '../../../../contract/reports.ts';
 import { api, query } from '../../../shared/api.ts';
-import { openEventStream, type StreamStatus } from '../../../shared/event-stream.ts';
 import { inboxQuery, type InboxFilter } from './office-format.ts';
 
 export type { Issue, LevelDay, ReportDay, RulesAnswer };
@@ -71,23 +69,3 @@ export const useSaveRules = () => useOfficeMutation((v: { orgId: string; body: R
 
 /** The export's address: the browser downloads it with the session cookie. */
 export const levelExportUrl = (orgId: string, day: string): string => `/api/reports/level/export.xlsx${query({ orgId, day })}`;
-
-/**
- * Keeps the offices' pages current: the dashboard's stream says `changed` when
- * a report is submitted or an issue answered under the unit, and every office
- * query is read again (the street sees a report arrive without reloading).
- */
-export function useOfficeLive(orgId: string | undefined): StreamStatus {
-  const qc = useQueryClient();
-  const [status, setStatus] = useState<StreamStatus>('connecting');
-  useEffect(() => {
-    if (!orgId) return;
-    return openEventStream(`/api/dashboard/stream${query({ orgId })}`, {
-      onEvent(event) {
-        if (event === 'changed') void qc.invalidateQueries({ queryKey: officeKeys.all });
-      },
-      onStatus: setStatus,
-    });
-  }, [orgId, qc]);
-  return status;
-}

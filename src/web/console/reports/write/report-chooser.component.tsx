@@ -1,10 +1,8 @@
-import { Form, Select, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Form, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ShanghaiDayPicker } from '../../observation/time/shanghai-pickers.component.tsx';
+import { DayPicker } from '../../shared/day-picker.component.tsx';
 import type { WriterCommunity } from './report-write-model.ts';
 import type { Team } from './report-write.resource.ts';
-import { useMondayFirstCalendar } from '../../shared/monday-first.ts';
 
 interface Props {
   communities: readonly WriterCommunity[];
@@ -29,7 +27,6 @@ const COMMUNITY = '';
 export function ReportChooser(props: Props) {
   const { t } = useTranslation();
   const { community, teams } = props;
-  const calendar = useMondayFirstCalendar();
   const writers = [
     ...(community.asCommunity ? [{ value: COMMUNITY, label: t('reports-console:choose.asCommunity', { name: community.name }) }] : []),
     ...teams.map((team) => ({ value: team.id, label: team.name })),
@@ -63,23 +60,7 @@ export function ReportChooser(props: Props) {
         />
       </Form.Item>
       <Form.Item label={t('reports-console:choose.day')} validateStatus={props.dayError ? 'error' : undefined} help={props.dayError ?? undefined}>
-        <Space>
-          <ShanghaiDayPicker
-            value={dayjs(props.day)}
-            allowClear={false}
-            locale={calendar}
-            offsets={[0, -1]}
-            disabledDate={(d) => d.format('YYYY-MM-DD') > props.today}
-            onChange={(d) => d && props.onDay(d.format('YYYY-MM-DD'))}
-            style={{ width: 150 }}
-            data-testid="report-day"
-          />
-          {props.day !== props.today && (
-            <a onClick={() => props.onDay(props.today)} data-testid="report-day-today">
-              {t('reports-console:choose.backToToday')}
-            </a>
-          )}
-        </Space>
+        <DayPicker day={props.day} today={props.today} onDay={props.onDay} testId="report-day" pastOnly />
       </Form.Item>
     </Form>
   );

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
-import type { StreamStatus } from '../../../shared/event-stream.ts';
+import type { LinkState } from '../../../shared/link-state.ts';
 import { useShanghaiToday } from '../../observation/time/clock.ts';
 import { ReportChooser } from './report-chooser.component.tsx';
 import { ReportDraftForm } from './report-draft-form.component.tsx';
@@ -11,8 +11,9 @@ import { ReportFigures } from './report-figures.component.tsx';
 import { ReportHead } from './report-head.component.tsx';
 import { FrozenReport } from './report-versions.component.tsx';
 import { dayNotBegun, defaultTeamId, reportPath, teamsToOffer, writerCommunities, type WriterCommunity } from './report-write-model.ts';
-import { useCommunityTeams, useLiveCommunity, useReportDay } from './report-write.resource.ts';
+import { useCommunityTeams, useReportDay, writeKeys } from './report-write.resource.ts';
 import { SentIssues } from './sent-issues.component.tsx';
+import { useLevelStream } from '../../shared/level-stream.ts';
 import './report-write.css';
 
 /**
@@ -39,7 +40,8 @@ export function ReportWritePage({ me }: { me: Me }) {
   // A day after today can come only from a link: nothing is written for it, so it is not read either.
   const notBegun = dayNotBegun(day, today);
   const report = useReportDay(community?.id, day, teamId, !waitingForTeam && !notBegun);
-  const live = useLiveCommunity(community?.id);
+  // An answer from the office arrives by itself.
+  const live = useLevelStream(community?.id, writeKeys.community(community?.id ?? ''));
   const [dayError, setDayError] = useState<string | null>(null);
 
   const go = (next: { communityId?: string; day?: string; teamId?: string | null }) => {
@@ -95,9 +97,8 @@ export function ReportWritePage({ me }: { me: Me }) {
 }
 
 /** Whether answers from the office arrive by themselves right now. */
-function LiveBadge({ status }: { status: StreamStatus | undefined }) {
+function LiveBadge({ status }: { status: LinkState }) {
   const { t } = useTranslation();
-  if (!status) return null;
-  const color = status === 'open' ? 'green' : status === 'stopped' ? 'red' : 'orange';
+  const color = status === 'live' ? 'green' : status === 'stopped' ? 'red' : 'orange';
   return <Badge color={color} text={t(`reports-console:live.${status}`)} data-testid="report-live" data-status={status} />;
 }

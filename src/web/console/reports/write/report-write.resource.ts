@@ -1,10 +1,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { DraftWrite, IssueDraft, ReportDay } from '../../../../contract/reports.ts';
 import type { Team } from '../../../../contract/teams.ts';
 import { api, query } from '../../../shared/api.ts';
-import { openEventStream, type StreamStatus } from '../../../shared/event-stream.ts';
 
 export type { ReportDay, Team };
 
@@ -94,22 +92,3 @@ export function useCorrectReport() {
 }
 
 export const reportWorkbookUrl = (id: string) => `/api/reports/${enc(id)}/export.xlsx`;
-
-/**
- * Listens to the community's changes (an answer from the street, a gate
- * passage) and reads its reports again, so an answer appears without reload.
- */
-export function useLiveCommunity(communityId: string | undefined): StreamStatus | undefined {
-  const qc = useQueryClient();
-  const [status, setStatus] = useState<StreamStatus>();
-  useEffect(() => {
-    if (!communityId) return;
-    return openEventStream(`/api/dashboard/stream${query({ orgId: communityId })}`, {
-      onEvent: (event) => {
-        if (event === 'changed') void qc.invalidateQueries({ queryKey: writeKeys.community(communityId) });
-      },
-      onStatus: (s) => setStatus(s),
-    });
-  }, [communityId, qc]);
-  return communityId ? status : undefined;
-}
