@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { settled } from '../support/browser.ts';
 
 /** An observation plan as set in the approval sheet (labels as shown in zh-CN). */
 export interface PlanChoice {
@@ -56,6 +57,8 @@ export class FieldObservationPage {
   /** Opens the letter from the person's page and draws each stroke (points in the box's own 0–1 units) with the mouse. */
   async signLetter(strokes: readonly (readonly [number, number])[][]): Promise<void> {
     await this.page.click('[data-testid="arrival-sign-letter"]');
+    // The letter as read now (the page reads it again on opening): a new text would empty the pad.
+    await this.page.locator('[data-testid="letter-draft"][data-reading="false"]').waitFor();
     await this.draw(strokes);
   }
 
@@ -65,8 +68,9 @@ export class FieldObservationPage {
     await pad.waitFor();
     // In the middle of the screen, clear of the save bar stuck to the bottom.
     await pad.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    const box = (await pad.boundingBox())!;
+    await settled(pad);
     for (const stroke of strokes) {
+      const box = (await pad.boundingBox())!;
       const [first, ...rest] = stroke;
       await this.page.mouse.move(box.x + first![0] * box.width, box.y + first![1] * box.height);
       await this.page.mouse.down();

@@ -93,7 +93,7 @@ function SignLetter({ arrivalId, title, body, name, reading }: { arrivalId: stri
       </article>
       <section className="obs-sign-area">
         <h2 className="obs-form-section">{t('observation-field:letter.signHere', { name })}</h2>
-        <SignaturePad strokes={strokes} onChange={setStrokes} />
+        <SignaturePad strokes={strokes} onStroke={(s) => setStrokes((all) => [...all, s])} onClear={() => setStrokes([])} />
         <p className="field-muted">{t('observation-field:letter.witness', { name: me.data?.displayName ?? '' })}</p>
         {!online && <NoticeBar color="alert" wrap content={t('observation-field:letter.needsNetwork')} />}
         {error && !error.changed && (

@@ -10,7 +10,7 @@ import { drawStroke, drawStrokes, PAD_RATIO, penStyle, type Point, type Stroke }
  * as the screen (device pixel ratio), so the line is sharp on any phone, and
  * is drawn again from the strokes when its size changes (a phone turned).
  */
-export function SignaturePad({ strokes, onChange }: { strokes: readonly Stroke[]; onChange: (strokes: Stroke[]) => void }) {
+export function SignaturePad({ strokes, onStroke, onClear }: { strokes: readonly Stroke[]; onStroke: (stroke: Stroke) => void; onClear: () => void }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const current = useRef<Point[] | null>(null);
@@ -73,7 +73,8 @@ export function SignaturePad({ strokes, onChange }: { strokes: readonly Stroke[]
   const up = () => {
     const stroke = current.current;
     current.current = null;
-    if (stroke && stroke.length > 0) onChange([...strokes, stroke]);
+    // Added to the strokes as they are when it lands, not as this render saw them: a quick second stroke is kept too.
+    if (stroke && stroke.length > 0) onStroke(stroke);
   };
 
   return (
@@ -95,7 +96,7 @@ export function SignaturePad({ strokes, onChange }: { strokes: readonly Stroke[]
         data-strokes={strokes.length}
       />
       {strokes.length === 0 && <span className="obs-signature-hint">{t('observation-field:letter.padHint')}</span>}
-      <Button size="middle" fill="outline" disabled={strokes.length === 0} onClick={() => onChange([])} className="obs-signature-clear" data-testid="signature-clear">
+      <Button size="middle" fill="outline" disabled={strokes.length === 0} onClick={onClear} className="obs-signature-clear" data-testid="signature-clear">
         {t('observation-field:letter.clear')}
       </Button>
     </div>
