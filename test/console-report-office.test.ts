@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Me } from '../src/contract/auth.ts';
 import type { CommunityReportRow, LevelRow } from '../src/contract/reports.ts';
 import { noFigures } from '../src/domain/reports/figures.ts';
+import { firstOwnIndex } from '../src/web/console/shared/own-area.ts';
 import {
   answerBody,
   atShanghai,
   communityTotals,
-  firstOwnIndex,
   groupable,
   groupProblem,
   highestUnit,
@@ -132,8 +132,8 @@ describe('the unit an office page opens on', () => {
 
   it("starts the breadcrumb at the user's own unit", () => {
     const chain = [{ id: 'p0' }, { id: 'district' }, { id: 'street' }];
-    expect(firstOwnIndex(me([grant('district_admin', 'district', 2)]), chain)).toBe(1);
-    expect(firstOwnIndex(me([grant('street_admin', 'elsewhere', 3)]), chain)).toBe(2);
+    expect(firstOwnIndex(me([grant('district_admin', 'district', 2)]), chain, 'report.read')).toBe(1);
+    expect(firstOwnIndex(me([grant('street_admin', 'elsewhere', 3)]), chain, 'report.read')).toBe(2);
   });
 });
 

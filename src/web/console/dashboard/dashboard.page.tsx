@@ -1,7 +1,7 @@
 import { Alert, Card, Result, Skeleton, Space, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import type { Me } from '../../../contract/auth.ts';
 import type { Dashboard, DashboardRow } from '../../../contract/reports.ts';
 import { shanghaiHour } from '../../../domain/local-date.ts';
@@ -14,6 +14,7 @@ import { dashboardPath, figureLink, isOffice, type FigureLink, type LinkContext 
 import { dashboardKeys, useDashboard } from './dashboard.resource.ts';
 import { useLevelStream } from '../shared/level-stream.ts';
 import { DayPicker } from '../shared/day-picker.component.tsx';
+import { useUrlParams } from '../../shared/url-params.ts';
 import { HourCharts } from './hour-charts.component.tsx';
 import { LiveStatus } from './live-status.component.tsx';
 import { UnitCrumbs } from './unit-crumbs.component.tsx';
@@ -30,7 +31,7 @@ export function DashboardPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { orgId } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ replace: true });
   const today = useShanghaiToday();
   const dayParam = params.get('day');
   // A day in the future has no figures yet: today instead.
@@ -39,16 +40,6 @@ export function DashboardPage({ me }: { me: Me }) {
   const data = dashboard.data;
   const link = useLevelStream(orgId ?? data?.unit.id, dashboardKeys.all);
   const tableRef = useRef<HTMLDivElement>(null);
-
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
 
   if (!data) {
     if (dashboard.error) {

@@ -1,13 +1,13 @@
 import { Alert, Card, DatePicker, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { Me } from '../../../contract/auth.ts';
 import { shanghaiDate } from '../../../domain/local-date.ts';
 import { hasPermission } from '../../shared/session.ts';
 import { UnitTreeSelect } from '../shared/unit-tree-select.component.tsx';
+import { useUrlParams } from '../../shared/url-params.ts';
+import { UnitBreadcrumb } from '../shared/unit-breadcrumb.component.tsx';
 import { FigureCards } from './figure-cards.component.tsx';
-import { FiguresBreadcrumb } from './figures-breadcrumb.component.tsx';
 import { FiguresChildren } from './figures-children.component.tsx';
 import { groupWordFor, headline } from './figures-format.ts';
 import { useFigures } from './figures.resource.ts';
@@ -19,20 +19,13 @@ import { useFigures } from './figures.resource.ts';
  */
 export function FiguresPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const unitId = params.get('unitId') ?? undefined;
   const day = params.get('day') ?? undefined;
   const figures = useFigures(unitId, day);
   const data = figures.data;
   // Days are Shanghai days, as the server counts them, whatever the browser's zone.
   const today = shanghaiDate();
-
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
-      return next;
-    });
   const open = (id: string) => set({ unitId: id });
   const kinds = [...new Set(data?.children.map((c) => c.kind))];
 
@@ -62,7 +55,7 @@ export function FiguresPage({ me }: { me: Me }) {
       {data && (
         <Space orientation="vertical" size={20} style={{ width: '100%', opacity: figures.isPlaceholderData ? 0.6 : 1 }}>
           <div>
-            <FiguresBreadcrumb me={me} unit={data.unit} onOpen={open} />
+            <UnitBreadcrumb me={me} unit={data.unit} permission="ledger.figures" onOpen={open} testId="figures" />
             <Typography.Title level={4} style={{ margin: '12px 0 4px' }} data-testid="figures-total">
               {t('screening:figures.unitHeadline', { name: data.unit.name, headline: headline(t, data.total, groupWordFor(data.unit.kind, data.children)) })}
             </Typography.Title>

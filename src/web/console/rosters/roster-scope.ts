@@ -1,7 +1,7 @@
-import { useSearchParams } from 'react-router-dom';
 import type { Me } from '../../../contract/auth.ts';
 import { roleAllows } from '../../../domain/access/roles.ts';
 import { ownCommunity } from '../gates/own-community.ts';
+import { useUrlParams } from '../../shared/url-params.ts';
 import { mondayOf } from './roster-grid.ts';
 
 const ABOVE_COMMUNITY = new Set(['province', 'city', 'district', 'street']);
@@ -47,18 +47,12 @@ export function readsSheet(me: Me): boolean {
  * week) and, above communities, the office whose overview is shown (`?unitId=`).
  */
 export function useRosterScope(me: Me) {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const own = ownCommunity(me);
   const chosen = params.get('communityId') ?? undefined;
   const communityId = chosen ?? own?.id;
   const monday = mondayOf(params.get('monday'));
   const unitId = params.get('unitId') ?? overviewUnit(me)?.id;
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
-      return next;
-    });
   /** The query that keeps the community, week and office across the tabs and the print view. */
   const search = (extra: Record<string, string | undefined> = {}) => {
     const next = new URLSearchParams();

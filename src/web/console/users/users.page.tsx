@@ -2,11 +2,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { Me } from '../../../contract/auth.ts';
 import type { UserSummary } from '../../../contract/users.ts';
 import { grantTrail, roleLabel } from '../shared/format.ts';
 import { UnitTreeSelect } from '../shared/unit-tree-select.component.tsx';
+import { useUrlParams } from '../../shared/url-params.ts';
 import { UserDetailDrawer } from './user-detail.component.tsx';
 import { UserCreateModal } from './user-form.component.tsx';
 import { useUsers } from './users.resource.ts';
@@ -14,23 +14,13 @@ import { useUsers } from './users.resource.ts';
 /** The people holding roles in the user's area; filters and the open user live in the URL. */
 export function UsersPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ replace: true });
   const unitId = params.get('unitId') ?? undefined;
   const q = params.get('q') ?? undefined;
   const includeDisabled = params.get('disabled') === '1';
   const openId = params.get('user') ?? undefined;
   const [creating, setCreating] = useState(false);
   const users = useUsers({ unitId, q, includeDisabled });
-
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Card

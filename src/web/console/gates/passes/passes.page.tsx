@@ -2,13 +2,14 @@ import { IdcardOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
 import type { PassSummary } from '../../../../contract/gates.ts';
 import { query } from '../../../shared/api.ts';
 import { formatCount } from '../../figures/figures-format.ts';
 import { GatesFrame } from '../gates-frame.component.tsx';
 import { useCommunityGroups, usePasses, type PassStatus } from '../gates.resource.ts';
+import { useUrlParams } from '../../../shared/url-params.ts';
 import { PassIssueModal } from './pass-issue.component.tsx';
 import { actionsFor, PassStatusModal, type PassAction } from './pass-status.component.tsx';
 import { PassStatusTag } from './pass-status-tag.component.tsx';
@@ -23,7 +24,7 @@ const STATUSES: readonly PassStatus[] = ['active', 'suspended', 'revoked'];
 function PassesBody({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ replace: true });
   const groupId = params.get('groupId') ?? undefined;
   const status = (params.get('status') as PassStatus | null) ?? undefined;
   const q = params.get('q') ?? undefined;
@@ -34,13 +35,6 @@ function PassesBody({ communityId }: { communityId: string }) {
   const [changing, setChanging] = useState<{ pass: PassSummary; action: PassAction } | null>(null);
   const list = passes.data ?? [];
   const chosen = list.filter((p) => selected.includes(p.id));
-
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
-      return next;
-    }, { replace: true });
   const printSelected = `/gates/passes/print${query({ communityId, ids: chosen.map((p) => p.id).join(',') })}`;
   const printGroup = `/gates/passes/print${query({ communityId, groupId })}`;
 

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, DatePicker, Select, Space, Table, Tag, Typogra
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
 import type { PassageRow } from '../../../../contract/gates.ts';
 import { shanghaiDate } from '../../../../domain/local-date.ts';
@@ -12,6 +12,7 @@ import { formatCount } from '../../figures/figures-format.ts';
 import { GatesFrame } from '../gates-frame.component.tsx';
 import { clockOf } from '../gate-format.ts';
 import { registerWorkbookUrl, useEntrances, useRegister } from '../gates.resource.ts';
+import { useUrlParams } from '../../../shared/url-params.ts';
 import { HealthCodeCell, IdentityCell, ResultCell, TemperatureCell, WhoCell } from './register-cells.component.tsx';
 
 /** The gate register: a day's registrations at the community's gates, to read, export and print. */
@@ -22,7 +23,7 @@ export function RegisterPage({ me }: { me: Me }) {
 function RegisterBody({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ replace: true });
   const today = shanghaiDate();
   const day = params.get('day') ?? today;
   const entranceId = params.get('entranceId') ?? undefined;
@@ -31,13 +32,6 @@ function RegisterBody({ communityId }: { communityId: string }) {
   const register = useRegister(filters);
   const entrances = useEntrances(communityId);
   const rows = (register.data ?? []).filter((r) => !feverOnly || r.fever);
-
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
-      return next;
-    }, { replace: true });
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>

@@ -2,7 +2,6 @@ import { Alert, Button, Card, DatePicker, Select, Space, Switch, Tabs, Tooltip }
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { Me } from '../../../../contract/auth.ts';
 import { IssueTopic, type Issue } from '../../../../contract/reports.ts';
 import { hasPermission } from '../../../shared/session.ts';
@@ -14,6 +13,7 @@ import { groupProblem, highestUnit, inboxFilterFrom, INBOX_TABS } from './office
 import { OfficeNav } from './office-nav.component.tsx';
 import { useIssues, officeKeys } from './office.resource.ts';
 import { useLevelStream } from '../../shared/level-stream.ts';
+import { useUrlParams } from '../../../shared/url-params.ts';
 
 /**
  * The issues and suggestions raised under the unit: open, flagged (waiting
@@ -22,7 +22,7 @@ import { useLevelStream } from '../../shared/level-stream.ts';
  */
 export function IssuesPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ replace: true });
   const filter = inboxFilterFrom(params, highestUnit(me)?.id ?? '');
   const issues = useIssues(filter);
   const live = useLevelStream(filter.orgId || undefined, officeKeys.all);
@@ -37,16 +37,6 @@ export function IssuesPage({ me }: { me: Me }) {
   const problem = groupProblem(picked);
   // The dialog shows the issue as the list now has it (a live refresh may have answered it meanwhile).
   const current = answering ? (list.find((i) => i.id === answering.id) ?? answering) : null;
-
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Card

@@ -13,12 +13,12 @@ import { LevelCards } from './level-cards.component.tsx';
 import { LevelChildren } from './level-children.component.tsx';
 import { LevelCommunities } from './level-communities.component.tsx';
 import { DayPicker } from '../../shared/day-picker.component.tsx';
-import { OfficeBreadcrumb } from './office-breadcrumb.component.tsx';
 import { atShanghai, highestUnit, pastDeadline } from './office-format.ts';
 import { OfficeNav } from './office-nav.component.tsx';
 import { OfficeRule } from './office-rule.component.tsx';
 import { levelExportUrl, useLevel, officeKeys } from './office.resource.ts';
 import { useLevelStream } from '../../shared/level-stream.ts';
+import { UnitBreadcrumb } from '../../shared/unit-breadcrumb.component.tsx';
 import { ReportDrawer, type ReportTarget } from './report-drawer.component.tsx';
 
 /**
@@ -82,7 +82,7 @@ export function LevelPage({ me }: { me: Me }) {
           data-loaded={level.isPlaceholderData ? '' : 'yes'}
         >
           <div>
-            <OfficeBreadcrumb me={me} unit={data.unit} onOpen={(id) => go(id)} />
+            <UnitBreadcrumb me={me} unit={data.unit} permission="report.read" onOpen={(id) => go(id)} testId="level" />
             <Typography.Title level={4} style={{ margin: '12px 0 4px' }} data-testid="level-title">
               {t('reports-office:level.title', { name: data.unit.name, day: data.day })}
             </Typography.Title>

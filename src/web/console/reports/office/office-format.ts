@@ -128,14 +128,6 @@ export function highestUnit(me: Me): { id: string; name: string } | null {
   return { id: top.id, name: top.name };
 }
 
-/** The index of the first unit in the chain the user reads reports at, so the breadcrumb starts where the user's area does. */
-export function firstOwnIndex(me: Me, chain: readonly { id: string }[]): number {
-  if (me.roles.some((r) => r.role === 'system_admin')) return 0;
-  const own = new Set(me.roles.filter((r) => r.unit && roleAllows(r.role, 'report.read')).map((r) => r.unit!.id));
-  const i = chain.findIndex((c) => own.has(c.id));
-  return i === -1 ? chain.length - 1 : i;
-}
-
 export interface AnswerValues {
   status?: 'accepted' | 'in_progress' | 'done' | 'declined';
   measure?: string;
